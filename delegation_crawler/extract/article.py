@@ -1,0 +1,610 @@
+"""Generic article extraction for Chinese news pages (no per-site selectors).
+
+How it works, in one pass over the tree plus a few linear scans:
+
+1. The page is linearised into text blocks (split at block-level tags and ``<br>``), each
+   remembering how much of its text is link text and which element owns it.
+2. Blocks that read like prose (CJK text with sentence punctuation, few links) score their
+   CJK length; link text, short unpunctuated lines and chrome headings (相关新闻, 上一条 ...)
+   score against. Scores are summed bottom-up, so every element gets
+   ``prose - chrome`` for its whole subtree in linear time, and the best element is the
+   article container: a wrapper only wins if the prose it adds outweighs its chrome.
+3. Inside the container the block sequence is cut at chrome headings and the richest
+   segment is the body: teasers and comments after 新闻推荐 / 网友评论 never join it.
+4. Title, meta lines (date, source, editors) and bylines are read around the container.
+
+Everything is bounded: input size is capped, libxml2 caps nesting depth, and no step
+recurses or is worse than linear in the number of elements (apart from small caps).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from urllib.parse import urljoin
+
+import lxml.etree as etree
+
+from . import patterns as P
+from ._dates import parse_datetime, to_iso
+from .decode import decode_html
+
+MAX_INPUT_CHARS = 8_000_000  # larger pages are not articles; refuse rather than stall
+
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body center dd details dir div dl dt fieldset figcaption "
+    "figure footer form h1 h2 h3 h4 h5 h6 header hr html li main menu nav ol p pre section "
+    "summary table tbody td tfoot th thead tr ul caption".split()
+)
+DROP_TAGS = frozenset(
+    "script style noscript iframe object embed svg canvas template select option textarea "
+    "button input link meta map area audio video source head".split()
+)
+CHROME_TAGS = frozenset(("nav", "aside"))
+CHROME_WORDS = frozenset(
+    "nav navbar navi menu submenu topbar footer foot copyright comment comments cmt pinglun "
+    "share bdshare jiathis breadcrumb crumb crumbs position location sidebar aside related "
+    "relate xgxw recommend tuijian pager pagination paging prevnext updown login search "
+    "toolbar ad ads advert adv banner gotop totop qrcode ewm friendlink links hotnews "
+    "rank ranking".split()
+)
+_TOKEN_SPLIT = re.compile(r"[\s_\-]+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SENTENCE_PUNCT = re.compile(r"[，。；！？、：“”,;!?]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_TITLE_SPLIT = re.compile(r"\s*(?:[_|｜]|\s-\s|\s—\s|--|——|\s–\s)\s*")
+_HEADLINE_HINT = re.compile(r"title|headline|biaoti|bt|tit|hd|subject|ph", re.I)
+
+
+@dataclass
+class ExtractedArticle:
+    """What the generic extractor found on one page; empty strings/lists when not found."""
+
+    title: str = ""
+    published: str | None = None
+    published_precision: str | None = None
+    source: str | None = None
+    authors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    body: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    meta: list[str] = field(default_factory=list)
+    images: list[dict[str, str]] = field(default_factory=list)
+    reason: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class _Block:
+    text: str
+    link_chars: int
+    owner: object  # the innermost block-level element holding the text
+    cjk: int = 0
+    prose: float = 0.0
+    chrome: float = 0.0
+    boundary: bool = False
+
+
+def extract_article(html: str | bytes, url: str | None = None) -> ExtractedArticle:
+    """Extract headline, publish time, source, people, body and images from one page.
+
+    Never raises on bad input: the result is empty and ``reason`` says why.
+    """
+    try:
+        return _extract(html, url)
+    except Exception as exc:  # a bug or a parser corner case must not kill a crawl
+        return ExtractedArticle(reason=f"extractor error: {type(exc).__name__}: {exc}"[:300])
+
+
+def _extract(html: str | bytes, url: str | None) -> ExtractedArticle:
+    if html is None:
+        return ExtractedArticle(reason="empty input")
+    if isinstance(html, (bytes, bytearray)):
+        if len(html) > MAX_INPUT_CHARS:
+            return ExtractedArticle(reason=f"input too large ({len(html)} bytes)")
+        text, _charset = decode_html(bytes(html))
+    else:
+        text = html
+    if len(text) > MAX_INPUT_CHARS:
+        return ExtractedArticle(reason=f"input too large ({len(text)} chars)")
+    if not text.strip():
+        return ExtractedArticle(reason="empty input")
+    sample = text[:20000]
+    junk = len(_CONTROL.findall(sample)) + sample.count("\ufffd")
+    if junk > 0.05 * len(sample):
+        return ExtractedArticle(reason="not HTML text (binary or undecodable content)")
+    text = _CONTROL.sub("", text)
+    # Plain etree elements: lxml.html's per-element class lookup costs ~10% on big pages.
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
+    try:
+        root = etree.fromstring(text.encode("utf-8", "replace"), parser=parser)
+    except (etree.ParserError, ValueError, etree.XMLSyntaxError) as exc:
+        return ExtractedArticle(reason=f"unparseable HTML: {exc}"[:300])
+    if root is None:
+        return ExtractedArticle(reason="unparseable HTML")
+    head = _head_info(root)
+    _strip_junk(root)
+    blocks, images = _linearise(root)
+    if not blocks:
+        return ExtractedArticle(title=head.get("title", ""), reason="no text on the page")
+    return _assemble(root, blocks, images, head, url)
+
+
+# --------------------------------------------------------------------------- tree cleanup
+
+
+def _head_info(root) -> dict:
+    """Title and meta tags, read before <head> is dropped."""
+    info: dict[str, str] = {}
+    title_el = root.find(".//title")
+    if title_el is not None:
+        info["title"] = P.squash(_text(title_el))
+    for meta in root.iter("meta"):
+        key = (meta.get("name") or meta.get("property") or meta.get("itemprop") or "").lower()
+        content = meta.get("content")
+        if key and content and key not in info:
+            info["meta:" + key] = P.squash(content)
+    return info
+
+
+def _strip_junk(root) -> None:
+    """Drop scripts, forms controls, hidden and obviously-chrome elements (keeping tails)."""
+    doomed = []
+    for el in root.iter():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if not tag or tag in DROP_TAGS:
+            doomed.append(el)
+            continue
+        style = el.get("style")
+        if style and re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style, re.I):
+            doomed.append(el)
+            continue
+        if tag in CHROME_TAGS or (tag == "footer" and not _inside_article(el)):
+            doomed.append(el)
+            continue
+        if tag in ("html", "body"):
+            continue
+        names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+        if names.strip() and CHROME_WORDS.intersection(_TOKEN_SPLIT.split(names)):
+            doomed.append(el)
+    body_text = 0
+    for el in doomed:
+        if el.getparent() is None:
+            continue
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag and tag not in DROP_TAGS and tag not in CHROME_TAGS and tag != "footer":
+            # Class-matched element: keep it if it holds most of the page's prose (a
+            # content div misnamed "...-share-..." must not take the article with it).
+            if not body_text:
+                body_text = len(_CJK.findall(_text(root))) or 1
+            if len(_CJK.findall(_text(el))) > 0.5 * body_text:
+                continue
+        _drop(el)
+
+
+def _text(el) -> str:
+    return "".join(el.itertext())
+
+
+def _drop(el) -> None:
+    """Remove ``el`` but keep its tail text (what lxml.html's drop_tree does)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def _inside_article(el) -> bool:
+    parent = el.getparent()
+    while parent is not None:
+        if parent.tag == "article":
+            return True
+        parent = parent.getparent()
+    return False
+
+
+# --------------------------------------------------------------------------- linearise
+
+
+def _linearise(root):
+    """Split the page into text blocks at block tags and <br>; note where images sit."""
+    blocks: list[_Block] = []
+    images: list[tuple[int, object]] = []  # (index of the next block, img element)
+    buf: list[str] = []
+    link_chars = 0
+    link_depth = 0
+    owners = [root]
+
+    def flush():
+        nonlocal buf, link_chars
+        if not buf:
+            return
+        text = P.squash("".join(buf))
+        if text:
+            blocks.append(_Block(text, min(link_chars, len(text)), owners[-1]))
+        buf = []
+        link_chars = 0
+
+    def add(text):
+        nonlocal link_chars
+        if text:
+            buf.append(text)
+            if link_depth:
+                link_chars += len(text.strip())
+
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in BLOCK_TAGS:
+                flush()
+                owners.append(el)
+            elif tag == "br":
+                flush()
+            elif tag == "img":
+                images.append((len(blocks) + (1 if buf and "".join(buf).strip() else 0), el))
+            if tag == "a":
+                link_depth += 1
+            add(el.text)
+        else:
+            if tag in BLOCK_TAGS:
+                flush()
+                owners.pop()
+            if tag == "a":
+                link_depth -= 1
+            add(el.tail)
+    flush()
+    for block in blocks:
+        _score(block)
+    return blocks, images
+
+
+def _score(block: _Block) -> None:
+    text = block.text
+    block.cjk = len(_CJK.findall(text))
+    length = len(text)
+    folded = P.fold(text)
+    if length <= 60 and P.BOUNDARY_RE.match(folded):
+        block.boundary = True
+        block.chrome = 60.0
+        return
+    link_ratio = block.link_chars / length
+    punct = len(_SENTENCE_PUNCT.findall(text))
+    if link_ratio < 0.3 and block.cjk >= 8 and (punct >= 1 and block.cjk >= 15 or block.cjk >= 40):
+        block.prose = block.cjk * (1.0 + min(punct, 10) / 10)
+        block.chrome = block.link_chars
+    else:
+        block.chrome = block.link_chars * 1.5 + (length - block.link_chars) * 0.3
+
+
+# --------------------------------------------------------------------------- assemble
+
+
+def _assemble(root, blocks, images, head, url) -> ExtractedArticle:
+    container = _best_container(root, blocks)
+    if container is None:
+        return ExtractedArticle(title=_clean_title_tag(head.get("title", "")), reason="no article-like text block")
+    inside = set(container.iter())
+    members = [i for i, b in enumerate(blocks) if b.owner in inside]
+    start, end = _richest_segment(blocks, members)
+    if start is None:
+        return ExtractedArticle(title=_clean_title_tag(head.get("title", "")), reason="no article-like text block")
+
+    title, title_index = _find_title(root, blocks, head, start)
+    body_indexes, meta_indexes = [], []
+    seen_prose = False
+    for i in range(start, end + 1):
+        block = blocks[i]
+        if block.owner not in inside or block.boundary:
+            continue
+        text = block.text
+        if not seen_prose and title and _same_title(text, title):
+            continue
+        if _is_meta_line(text) and not block.prose and (not seen_prose or _has_date(text)):
+            meta_indexes.append(i)
+            continue
+        if P.FURNITURE_RE.match(P.fold(text)):
+            continue
+        if block.link_chars > 0.6 * len(text) and not block.prose:
+            continue
+        seen_prose = seen_prose or block.prose > 0
+        body_indexes.append(i)
+
+    paragraphs = [blocks[i].text for i in body_indexes]
+    first_body = body_indexes[0] if body_indexes else start
+    meta_lines = _meta_lines(blocks, title_index, first_body, meta_indexes)
+    meta_texts = [blocks[i].text for i in meta_lines]
+
+    result = ExtractedArticle(title=title, paragraphs=paragraphs, body="\n".join(paragraphs))
+    result.meta = meta_texts
+    _fill_date(result, meta_texts, blocks, title_index, first_body, head, url)
+    _fill_people(result, meta_texts, paragraphs, head)
+    if body_indexes:
+        result.images = _images(images, blocks, body_indexes[0], body_indexes[-1], inside, url)
+    if not paragraphs:
+        result.reason = "article container found but no paragraphs survived filtering"
+    elif not title:
+        result.reason = "no headline found"
+    return result
+
+
+def _best_container(root, blocks):
+    """The element whose subtree has the most prose net of chrome (linear, bottom-up)."""
+    score: dict = {}
+    prose: dict = {}
+    for block in blocks:
+        score[block.owner] = score.get(block.owner, 0.0) + block.prose - block.chrome
+        prose[block.owner] = prose.get(block.owner, 0.0) + block.prose
+    best, best_score = None, 0.0
+    for el in reversed(list(root.iter())):
+        own = score.get(el)
+        if own is None:
+            continue
+        parent = el.getparent()
+        if parent is not None:
+            score[parent] = score.get(parent, 0.0) + own
+            prose[parent] = prose.get(parent, 0.0) + prose.get(el, 0.0)
+        if prose.get(el, 0.0) > 0 and own > best_score:
+            best, best_score = el, own
+    return best
+
+
+def _richest_segment(blocks, members):
+    """Cut the container's blocks at chrome headings; return the span with most prose."""
+    best = (None, None)
+    best_prose = 0.0
+    seg_start, seg_prose = None, 0.0
+    for position, i in enumerate(members + [None]):
+        if i is None or blocks[i].boundary:
+            if seg_start is not None and seg_prose > best_prose:
+                best, best_prose = (seg_start, members[position - 1]), seg_prose
+            seg_start, seg_prose = None, 0.0
+            continue
+        if seg_start is None:
+            seg_start = i
+        seg_prose += blocks[i].prose
+    return best
+
+
+# --------------------------------------------------------------------------- title
+
+
+def _clean_title_tag(title: str) -> str:
+    parts = [p for p in _TITLE_SPLIT.split(title) if p]
+    return max(parts[:-1] or parts, key=len, default="").strip() if parts else ""
+
+
+def _same_title(text: str, title: str) -> bool:
+    return _nospace(text) == _nospace(title)
+
+
+def _nospace(text: str) -> str:
+    return P.SPACE_RE.sub("", text)
+
+
+def _find_title(root, blocks, head, body_start):
+    """The headline: a heading-like block that matches <title>, else the best heading."""
+    tag_title = head.get("title", "")
+    tag_key = _nospace(tag_title)
+    meta_title = head.get("meta:articletitle") or head.get("meta:og:title") or head.get("meta:title") or ""
+    candidates = []
+    window = range(max(0, body_start - 40), min(len(blocks), body_start + 3))
+    for i in window:
+        block = blocks[i]
+        text = block.text
+        if not (4 <= len(text) <= 120) or block.boundary or block.link_chars > 0.5 * len(text):
+            continue
+        if block.cjk < 2 or _is_meta_line(text):
+            continue
+        owner = block.owner
+        tag = owner.tag if isinstance(owner.tag, str) else ""
+        key = _nospace(text)
+        score = 0.0
+        if tag in ("h1", "h2", "h3"):
+            score += {"h1": 6, "h2": 4, "h3": 3}[tag]
+        names = f"{owner.get('class') or ''} {owner.get('id') or ''}"
+        if _HEADLINE_HINT.search(names):
+            score += 3
+        if tag_key and key and (key == tag_key or tag_key.startswith(key) or tag_key.endswith(key)):
+            score += 8 + min(len(key), 40) / 10
+        elif tag_key and key and key in tag_key:
+            score += 4
+        if meta_title and key == _nospace(meta_title):
+            score += 8
+        if text.endswith(("。", "！", "？")) or block.prose and len(text) > 60:
+            score -= 6
+        if i >= body_start:
+            score -= 2
+        # nearer the body is likelier the headline than a site banner
+        score += max(0.0, 2 - (body_start - i) / 10)
+        if score > 3:
+            candidates.append((score, -i, text, i))
+    if candidates:
+        _, _, text, index = max(candidates)
+        return text, index
+    fallback = meta_title or _clean_title_tag(tag_title)
+    return fallback, None
+
+
+# --------------------------------------------------------------------------- meta
+
+
+def _is_meta_line(text: str) -> bool:
+    if len(text) > 160 or "。" in text:
+        return False
+    folded = P.fold(text)
+    has_label = P.META_LABEL_RE.search(folded) is not None
+    has_date = parse_datetime(folded) is not None
+    if has_date and (has_label or len(text) <= 40):
+        return True
+    return has_label and bool(re.match(r"^\s*[【\[(（]?\s*(?:来源|稿源|作者|时间|发布|日期|编辑|责任编辑|浏览|阅读|点击)\s*[:：]", folded)) and len(text) <= 80
+
+
+def _has_date(text: str) -> bool:
+    return parse_datetime(P.fold(text)) is not None
+
+
+def _meta_lines(blocks, title_index, first_body, inside_meta):
+    """Meta-looking lines between the headline and the body, plus those inside the body."""
+    lo = title_index + 1 if title_index is not None else max(0, first_body - 12)
+    found = [i for i in range(lo, first_body) if _is_meta_line(blocks[i].text)]
+    for i in inside_meta:
+        if i not in found:
+            found.append(i)
+    return sorted(found)
+
+
+def _fill_date(result, meta_texts, blocks, title_index, first_body, head, url) -> None:
+    parsed = None
+    for line in meta_texts:
+        parsed = parse_datetime(P.fold(line))
+        if parsed:
+            break
+    if parsed is None:
+        for key in ("meta:pubdate", "meta:publishdate", "meta:article:published_time",
+                    "meta:og:release_date", "meta:published_time", "meta:datepublished",
+                    "meta:date", "meta:dc.date", "meta:created"):
+            if head.get(key):
+                parsed = parse_datetime(head[key])
+                if parsed:
+                    break
+    if parsed is None:
+        lo = max(0, (title_index if title_index is not None else first_body) - 3)
+        for i in range(lo, min(len(blocks), first_body + 1)):
+            if len(blocks[i].text) <= 80:
+                parsed = parse_datetime(P.fold(blocks[i].text))
+                if parsed:
+                    result.meta.append(blocks[i].text)
+                    break
+    if parsed is None and url:
+        parsed = _date_from_url(url)
+    if parsed:
+        result.published, result.published_precision = to_iso(parsed[0]), parsed[1]
+    else:
+        result.reason = result.reason or None
+
+
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/_-]?([01]\d)[/_-]?([0-3]\d)(?!\d)")
+
+
+def _date_from_url(url: str):
+    match = _URL_DATE.search(url)
+    if not match:
+        return None
+    return parse_datetime(f"{match.group(1)}-{match.group(2)}-{match.group(3)}")
+
+
+def _names(chunk: str) -> list[str]:
+    names = []
+    for token in re.split(r"[\s?？、,，/]+", chunk):
+        token = token.strip("()（）【】[]:：")
+        if not token:
+            continue
+        if P.NAME_STOP.search(token) and token not in names:
+            if token in P.NOT_NAMES or len(token) <= 2 and P.NAME_STOP.fullmatch(token):
+                break
+        if token in P.NOT_NAMES:
+            break
+        if P.NAME_RE.match(token):
+            names.append(token)
+        else:
+            break
+    return names
+
+
+def _fill_people(result, meta_texts, paragraphs, head) -> None:
+    folded_meta = [P.fold(line) for line in meta_texts]
+    for line in folded_meta:
+        match = P.SOURCE_RE.search(line)
+        if match:
+            value = match.group(1).strip("，,。;；")
+            if value and not parse_datetime(value) and "http" not in value:
+                result.source = _original(meta_texts[folded_meta.index(line)], line, value)
+                break
+    if result.source is None and head.get("meta:contentsource"):
+        result.source = head["meta:contentsource"]
+
+    authors: list[str] = []
+    for line, original in zip(folded_meta, meta_texts):
+        match = P.AUTHOR_META_RE.search(line)
+        if match:
+            authors += _names(_slice_original(original, line, match.span(1)))
+    edge = paragraphs[:2] + paragraphs[-3:]
+    for text in edge:
+        folded = P.fold(text[:120] if text in paragraphs[:2] else text[-80:])
+        for match in P.REPORTER_RE.finditer(folded):
+            authors += _names(_slice_original(text[:120] if text in paragraphs[:2] else text[-80:], folded, match.span(1)))
+    result.authors = list(dict.fromkeys(a for a in authors if a))
+
+    editors: list[str] = []
+    for original in meta_texts + paragraphs[-4:]:
+        if len(original) > 80 and original not in meta_texts:
+            continue
+        folded = P.fold(original)
+        for match in P.EDITOR_RE.finditer(folded):
+            editors += _names(_slice_original(original, folded, match.span(1)))
+    result.editors = list(dict.fromkeys(e for e in editors if e))
+
+
+def _slice_original(original: str, folded: str, span) -> str:
+    """The fold is length-preserving, so folded offsets index the original text."""
+    return original[span[0]:span[1]]
+
+
+def _original(original: str, folded: str, value: str) -> str:
+    index = folded.find(value)
+    return original[index:index + len(value)] if index >= 0 else value
+
+
+# --------------------------------------------------------------------------- images
+
+
+def _images(images, blocks, first, last, inside, url):
+    found = []
+    seen = set()
+    for position, img in images:
+        if not (first <= position <= last + 1) or img not in inside:
+            continue
+        src = img.get("data-original") or img.get("data-src") or img.get("src") or ""
+        src = src.strip()
+        if not src or src.startswith("data:") or _tiny(img):
+            continue
+        full = urljoin(url, src) if url else src
+        if full in seen:
+            continue
+        seen.add(full)
+        found.append({"url": full, "caption": _caption(img, blocks, position)})
+    return found
+
+
+def _tiny(img) -> bool:
+    for attr in ("width", "height"):
+        value = (img.get(attr) or "").strip().rstrip("px")
+        if value.isdigit() and int(value) < 60:
+            return True
+    return False
+
+
+def _caption(img, blocks, position) -> str:
+    parent = img.getparent()
+    while parent is not None and parent.tag not in ("figure", "body"):
+        parent = parent.getparent()
+    if parent is not None and parent.tag == "figure":
+        cap = parent.find(".//figcaption")
+        if cap is not None:
+            return P.squash(_text(cap))
+    if position < len(blocks):
+        text = blocks[position].text
+        if len(text) <= 60 and ("摄" in P.fold(text) or "图" in text or text.startswith(("▲", "图为"))):
+            return text
+    alt = P.squash(img.get("alt") or img.get("title") or "")
+    if alt and not re.search(r"\.(?:jpe?g|png|gif|webp)$", alt, re.I) and alt not in ("图片", "image", "img"):
+        return alt
+    return ""
