@@ -1,0 +1,204 @@
+"""A character unigram/bigram language model of Chinese, built from jieba's dictionary.
+
+jieba ships a 349k-word frequency dictionary (dict.txt) compiled from real corpora; spreading
+each word's frequency over its characters and in-word character pairs gives a usable
+character model without bundling any corpus of our own (and without touching our fixtures).
+Traditional characters are scored through a per-character t2s map, so the one model serves
+both scripts. Used to tell garbled runs (mojibake, byte misalignment) from real text.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections import Counter
+from functools import lru_cache
+
+import jieba
+
+# Interpolation weight of the bigram estimate against the unigram one.
+BIGRAM_WEIGHT = 0.6
+# Weight of the document's own bigrams (a cache model: names repeat within an article).
+CACHE_WEIGHT = 0.3
+
+
+# jieba's dictionary has words only; punctuation gets a rough news-text prior (cost in nats,
+# i.e. -log of its share among characters) so that a lost byte can still be resolved to the
+# likely mark.
+PUNCTUATION_COST = {
+    "，": 3.0, "。": 3.6, "、": 4.6, "“": 5.2, "”": 5.2, "《": 5.6, "》": 5.6, "：": 5.8,
+    "（": 6.2, "）": 6.2, "；": 7.0, "！": 7.5, "？": 7.8, "…": 8.5, "—": 8.5, "·": 8.5,
+    "「": 9.0, "」": 9.0, "【": 9.0, "】": 9.0,
+}
+
+
+RARE_COST = 10.0  # unigram cost above which a character counts as rare (everyday ones: 4-9)
+# Over the class string (everyday characters are \x01): two rare non-ASCII characters at most
+# two everyday ones apart, or a marker touching non-ASCII text.
+_SUSPICIOUS = __import__("re").compile(
+    r"[^\x00-\x7f][\x01]{0,2}[^\x00-\x7f]|[?\ufffd](?=[\x01\x80-\U0010ffff])|(?<=[\x01\x80-\U0010ffff])[?\ufffd]"
+)
+EVERYDAY_SYMBOLS = "\u00a0\u2002\u2003\u3000·—–…‘’“”、。〈〉《》「」『』【】〔〕！＂＃＄％＆＇（）＊＋，－．／：；＜＝＞？＠［＼］＿｛｜｝～" + "".join(
+    chr(c) for c in range(0xFF10, 0xFF1A)
+)
+LINE_FINAL = frozenset("。！？）”」』》…!?)")
+LINE_MEDIAL = frozenset("，、：；（“「『《,:;(")
+
+
+def _dictionary_path() -> str:
+    return os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+
+
+class CharModel:
+    """Costs (negative natural log probabilities) of characters and character pairs."""
+
+    def __init__(self, unigrams: Counter, bigrams: Counter, t2s: dict[str, str]):
+        self.t2s = t2s
+        self.simplified_only = frozenset(t2s.values()) - frozenset(t2s)
+        total = sum(unigrams.values())
+        vocabulary = len(unigrams) + 1
+        self._uni = {c: n for c, n in unigrams.items()}
+        self._bi = bigrams
+        self._total = total
+        # Unknown characters: half a count, so that any known character beats them.
+        self.unknown_cost = -math.log(0.5 / (total + vocabulary))
+        self._first = Counter()
+        for pair, n in bigrams.items():
+            self._first[pair[0]] += n
+
+    @property
+    def everyday_table(self) -> dict[int, str]:
+        """str.translate table sending everyday characters to \\x01 (for fast C-level scans)."""
+        if self._everyday is None:
+            table = {}
+            for ch, n in self._uni.items():
+                if len(ch) == 1 and -math.log(n / self._total) <= RARE_COST:
+                    table[ord(ch)] = "\x01"
+            for trad, simp in self.t2s.items():
+                if ord(simp) in table:
+                    table[ord(trad)] = "\x01"
+            for ch in EVERYDAY_SYMBOLS:
+                table[ord(ch)] = "\x01"
+            self._everyday = table
+        return self._everyday
+
+    _everyday = None
+
+    def suspicious_spans(self, text: str):
+        """Start/end offsets of places with two rare characters close together, or a `?`/U+FFFD
+        next to non-ASCII text: where garbled runs can be. Linear, mostly in C."""
+        if text.isascii():
+            return
+        classes = text.translate(self.everyday_table)
+        for match in _SUSPICIOUS.finditer(classes):
+            yield match.start(), match.end()
+
+    def script_cost(self, ch: str, traditional: bool) -> float:
+        """A small cost for a character of the other script (ties between 议 and 議)."""
+        if traditional:
+            return 0.5 if ch in self.simplified_only else 0.0
+        return 0.5 if ch in self.t2s else 0.0
+
+    def simplified(self, ch: str) -> str:
+        return self.t2s.get(ch, ch)
+
+    @lru_cache(maxsize=200_000)
+    def unigram_cost(self, ch: str) -> float:
+        n = self._uni.get(self.t2s.get(ch, ch))
+        return -math.log(n / self._total) if n else self.unknown_cost
+
+    def known(self, ch: str) -> bool:
+        return self.t2s.get(ch, ch) in self._uni
+
+    def probability(self, prev: str, ch: str, cache: Counter | None = None) -> float:
+        t2s = self.t2s
+        a, b = t2s.get(prev, prev), t2s.get(ch, ch)
+        n_b = self._uni.get(b, 0.5)
+        p = n_b / self._total
+        first = self._first.get(a)
+        if first:
+            p = (1 - BIGRAM_WEIGHT) * p + BIGRAM_WEIGHT * self._bi.get(a + b, 0) / first
+        if cache is not None:
+            seen_after = cache.get(a)
+            if seen_after:
+                p = (1 - CACHE_WEIGHT) * p + CACHE_WEIGHT * cache.get(a + b, 0) / seen_after
+        return p
+
+    def cost(self, prev: str, ch: str, cache: Counter | None = None) -> float:
+        """-log P(ch | prev); prev may be any character (non-Han contexts fall back to unigrams)."""
+        return -math.log(self.probability(prev, ch, cache))
+
+    def end_cost(self, ch: str) -> float:
+        """-log P(line ends | ch): a line ends on 。）” or a Han character, rarely on ，、（."""
+        if ch in LINE_FINAL:
+            return 0.7
+        if ch in LINE_MEDIAL:
+            return 8.0
+        return 3.0
+
+    def next_cost(self, ch: str, right: str, cache=None) -> float:
+        """Cost of what follows ``ch``: the next character, or the end of the line."""
+        if right in ("", "\n", "\r"):
+            return self.end_cost(ch)
+        return self.cost(ch, right, cache)
+
+    def text_cost(self, prev: str, text: str, cache: Counter | None = None) -> float:
+        total = 0.0
+        for ch in text:
+            total += self.cost(prev, ch, cache)
+            prev = ch
+        return total
+
+
+def document_cache(text: str, model: CharModel) -> Counter:
+    """Counts of the document's own Han pairs (key "ab") and first characters (key "a")."""
+    t2s = model.t2s
+    simplified = "".join(t2s.get(c, c) for c in text)
+    counts = Counter(
+        a + b for a, b in zip(simplified, simplified[1:]) if "\u4e00" <= a <= "\u9fff" and "\u4e00" <= b <= "\u9fff"
+    )
+    firsts = Counter()
+    for pair, n in counts.items():
+        firsts[pair[0]] += n
+    counts.update(firsts)
+    return counts
+
+
+def _t2s_map() -> dict[str, str]:
+    """Single-character t2s mapping for every GBK/Big5 character OpenCC changes."""
+    import opencc
+
+    chars = set()
+    for lead in range(0x81, 0xFF):
+        for trail in range(0x40, 0xFF):
+            for codec in ("gbk", "big5hkscs"):
+                try:
+                    ch = bytes((lead, trail)).decode(codec)
+                except UnicodeDecodeError:
+                    continue
+                if len(ch) == 1 and ch >= "\u3400":
+                    chars.add(ch)
+    ordered = sorted(chars)
+    converted = opencc.OpenCC("t2s").convert("\n".join(ordered)).split("\n")
+    return {t: s for t, s in zip(ordered, converted) if len(s) == 1 and s != t}
+
+
+@lru_cache(maxsize=1)
+def model() -> CharModel:
+    """The shared model (built once per process, about a second)."""
+    unigrams: Counter = Counter()
+    bigrams: Counter = Counter()
+    with open(_dictionary_path(), encoding="utf-8") as lines:
+        for line in lines:
+            parts = line.split(" ")
+            if len(parts) < 2:
+                continue
+            word, freq = parts[0], int(parts[1])
+            for ch in word:
+                unigrams[ch] += freq
+            for i in range(len(word) - 1):
+                bigrams[word[i : i + 2]] += freq
+    total = sum(unigrams.values())
+    for mark, cost in PUNCTUATION_COST.items():
+        unigrams[mark] = max(1, int(total * math.exp(-cost)))
+    return CharModel(unigrams, bigrams, _t2s_map())
