@@ -47,7 +47,7 @@ def shared_sink(crawler) -> WarehouseSink:
     the crawl: writes are retried and end in the dead-letter file.
     """
     if crawler in _SINKS:
-        return _SINKS[crawler]
+        return _SINKS[crawler][0]
     settings = crawler.settings
     dsn = dsn_from(settings.get("PG_DSN"))
     if not dsn:
@@ -67,8 +67,8 @@ def shared_sink(crawler) -> WarehouseSink:
         retry_backoff=settings.getfloat("PG_RETRY_BACKOFF", 1.0),
         inc_stat=lambda key, n: crawler.stats.inc_value(key, n),
     )
-    _SINKS[crawler] = sink
-    _CrawlRunRecorder(crawler, sink)
+    # Signal receivers are weak references: the registry keeps the recorder alive.
+    _SINKS[crawler] = (sink, _CrawlRunRecorder(crawler, sink))
     return sink
 
 
