@@ -1,0 +1,125 @@
+"""Canonical forms used only as dedupe keys: URLs, body text, fingerprints, shingles.
+
+Nothing here is written back into an item's published text: the canonical body is hashed
+and shingled, never stored, so folding it aggressively loses nothing that was published.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import lru_cache
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from w3lib.url import canonicalize_url
+
+# Query parameters that name the referrer or campaign, never the article.
+TRACKING_PARAMS = frozenset(
+    {
+        "spm", "from", "share", "share_from", "shareid", "share_token", "isappinstalled",
+        "scene", "wfr", "fbclid", "gclid", "yclid", "msclkid", "clicktime", "enterid",
+        "sharer_sharetime", "sharer_shareid", "vd_source", "xtrack",
+    }
+)
+TRACKING_PREFIXES = ("utm_", "tt_")
+# Host labels that name a rendering of the same site (yybnet.net, www., m. serve the same paths).
+MIRROR_LABELS = ("www", "m", "wap", "mobile")
+INDEX_PAGE = re.compile(r"/(?:index|default)\.(?:s?html?|php|aspx?|jsp)$", re.IGNORECASE)
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _is_tracking(name: str) -> bool:
+    name = name.lower()
+    return name in TRACKING_PARAMS or name.startswith(TRACKING_PREFIXES)
+
+
+def _bare_host(host: str) -> str:
+    labels = host.lower().rstrip(".").split(".")
+    # Keep at least two labels so "m.cn"-like hosts are not emptied.
+    while len(labels) > 2 and labels[0] in MIRROR_LABELS:
+        labels = labels[1:]
+    return ".".join(labels)
+
+
+def canonical_url(url: str) -> str:
+    """One key per article whatever mirror, tracking tag or index form linked to it.
+
+    The scheme is folded to https because the portals serve the same paths under both.
+    Raises ValueError for strings that are not absolute http(s) URLs.
+    """
+    if not isinstance(url, str) or not url.strip():
+        raise ValueError(f"not a URL: {url!r}")
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    if scheme not in DEFAULT_PORTS or not parts.hostname:
+        raise ValueError(f"not an absolute http(s) URL: {url!r}")
+    host = _bare_host(parts.hostname)
+    port = parts.port
+    netloc = host if port in (None, DEFAULT_PORTS[scheme]) else f"{host}:{port}"
+    query = urlencode(
+        [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)]
+    )
+    path = INDEX_PAGE.sub("/", parts.path) or "/"
+    rebuilt = urlunsplit(("https", netloc, path, query, ""))
+    return canonicalize_url(rebuilt, keep_fragments=False)
+
+
+# --- text ------------------------------------------------------------------------------
+
+# CJK punctuation that NFKC leaves alone, folded to the ASCII sign a half-width repost uses.
+_PUNCT_FOLD = str.maketrans(
+    {
+        "。": ".", "、": ",", "，": ",", "；": ";", "：": ":", "？": "?", "！": "!",
+        "“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "『": '"', "』": '"',
+        "《": "<", "》": ">", "〈": "<", "〉": ">", "【": "[", "】": "]", "〔": "[", "〕": "]",
+        "（": "(", "）": ")", "—": "-", "–": "-", "－": "-", "～": "~", "…": "...", "·": ".",
+        "・": ".", "•": ".",
+    }
+)
+_WHITESPACE = re.compile(r"\s+")
+# Pinyin annotations left by script-converting mirrors: 網(wǎng). Only runs with a tone mark.
+_PINYIN_RESIDUE = re.compile(
+    r"[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*[)）]"
+)
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def canonical_body(body: str | None, body_simplified: str | None = None) -> str:
+    """Simplified, punctuation- and whitespace-folded body: the text fingerprints are taken of.
+
+    ``body_simplified`` (from the simplify pipeline) is preferred; otherwise the body is
+    converted with OpenCC t2s here, so a traditional repost still matches its source.
+    """
+    text = body_simplified if body_simplified else _t2s().convert(body or "")
+    text = unicodedata.normalize("NFKC", text)
+    text = _PINYIN_RESIDUE.sub("", text)
+    text = text.translate(_PUNCT_FOLD)
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def content_hash(canonical: str) -> str:
+    """Exact fingerprint of a canonical body (hex sha256)."""
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def content_chars(canonical: str) -> str:
+    """Letters and digits only: what near-duplicate shingles are built from.
+
+    Chrome punctuation, doubled commas and spacing vary between reposts of one story;
+    dropping them keeps shingles about the words.
+    """
+    return "".join(ch for ch in canonical if ch.isalnum())
+
+
+def shingles(chars: str, size: int) -> set[bytes]:
+    """Character k-shingles (UTF-8 bytes, ready for MinHash)."""
+    if len(chars) < size:
+        return {chars.encode("utf-8")} if chars else set()
+    return {chars[i : i + size].encode("utf-8") for i in range(len(chars) - size + 1)}

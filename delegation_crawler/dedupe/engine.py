@@ -1,0 +1,117 @@
+"""The dedupe decision for one article: unchanged, revision, exact or near duplicate, or new."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+import numpy as np
+from datasketch import MinHash
+
+from delegation_crawler.dedupe.canonical import canonical_body, canonical_url, content_chars, content_hash, shingles
+from delegation_crawler.dedupe.params import Params
+from delegation_crawler.dedupe.store import DedupeStore, Signature, UrlRecord
+
+SHANGHAI = timezone(timedelta(hours=8))
+
+NEW = "new"  # first item of a new story
+EXACT = "exact"  # same canonical body as an earlier item at another URL
+NEAR = "near"  # near-duplicate of an earlier item at another URL
+REVISION = "revision"  # same canonical URL, changed body
+UNCHANGED = "unchanged"  # same canonical URL, same body: a recrawl
+
+
+@dataclass
+class Verdict:
+    kind: str
+    canonical_url: str
+    story_id: str
+    duplicate_of: str | None
+    content_hash: str
+    revision: int
+    previous_hash: str | None = None
+    similarity: float | None = None
+
+    @property
+    def is_duplicate(self) -> bool:
+        return self.kind in (EXACT, NEAR)
+
+
+def doc_key(canonical: str) -> str:
+    """Stable id of an article: derived from its canonical URL, so reruns agree."""
+    return hashlib.sha1(canonical.encode("utf-8")).hexdigest()[:16]
+
+
+def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+class Deduper:
+    """Judges articles against lasting state; one store transaction per article."""
+
+    def __init__(self, store: DedupeStore, params: Params | None = None):
+        self.store = store
+        self.params = params or store.params
+
+    def minhash(self, chars: str) -> MinHash:
+        mh = MinHash(num_perm=self.params.num_perm, seed=self.params.minhash_seed, scheme=self.params.minhash_scheme)
+        mh.update_batch(list(shingles(chars, self.params.shingle_size)))
+        return mh
+
+    def observe(self, url: str, body: str | None, body_simplified: str | None = None,
+                published: str | None = None, seen_at: str | None = None) -> Verdict:
+        """Record one article and say what it is. Raises ValueError for a non-http(s) URL."""
+        canon_url = canonical_url(url)
+        canon = canonical_body(body, body_simplified)
+        digest = content_hash(canon)
+        seen_at = seen_at or datetime.now(SHANGHAI).isoformat(timespec="seconds")
+        chars = content_chars(canon)
+        key = doc_key(canon_url)
+        store = self.store
+        with store.transaction():
+            previous = store.get_url(canon_url)
+            if previous is not None:
+                if previous.content_hash == digest:
+                    return Verdict(UNCHANGED, canon_url, previous.story_id, previous.duplicate_of,
+                                   digest, previous.revision, None)
+                revision = previous.revision + 1
+                record = UrlRecord(canon_url, previous.doc_key, url, previous.story_id, previous.duplicate_of,
+                                   revision, digest, published or previous.published)
+                store.put_url(record, seen_at)
+                if chars:
+                    store.put_hash(digest, previous.story_id)
+                    mh = self.minhash(chars)
+                    store.index(f"{key}@{revision}", mh, Signature(mh.hashvalues, previous.story_id))
+                return Verdict(REVISION, canon_url, previous.story_id, previous.duplicate_of, digest,
+                               revision, previous.content_hash)
+
+            kind, story_id, similarity, mh = NEW, key, None, None
+            if chars:  # an empty body says nothing about which story this is
+                owner = store.story_of_hash(digest)
+                if owner is not None:
+                    kind, story_id, similarity = EXACT, owner, 1.0
+                else:
+                    mh = self.minhash(chars)
+                    best = None
+                    for sig in store.signatures(store.candidates(mh)).values():
+                        jaccard = estimated_jaccard(mh.hashvalues, sig.hashvalues)
+                        if jaccard >= self.params.accept_jaccard and (best is None or jaccard > best[0]):
+                            best = (jaccard, sig.story_id)
+                    if best is not None:
+                        kind, similarity, story_id = NEAR, best[0], best[1]
+            duplicate_of = None
+            if kind == NEW:
+                store.put_story(story_id, url)
+            else:
+                duplicate_of = store.story_first_url(story_id)
+            store.put_url(UrlRecord(canon_url, key, url, story_id, duplicate_of, 1, digest, published), seen_at)
+            if chars:
+                store.put_hash(digest, story_id)
+            if mh is not None:
+                store.index(key, mh, Signature(mh.hashvalues, story_id))
+            return Verdict(kind, canon_url, story_id, duplicate_of, digest, 1, None, similarity)
+
+    def seen(self, url: str) -> UrlRecord | None:
+        """The stored record of an article URL (any mirror or tracking form), if any."""
+        return self.store.get_url(canonical_url(url))

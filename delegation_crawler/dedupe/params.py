@@ -1,0 +1,23 @@
+"""Near-duplicate parameters, chosen on the labelled set (docs/dedupe.md, "Choosing").
+
+Stored with the state: a store built with other values refuses to open rather than
+compare signatures that mean different things.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Params:
+    shingle_size: int = 5
+    num_perm: int = 128
+    # MinHashLSH banding: 42 bands of 3 rows retrieve a pair with Jaccard 0.4 at p = 0.94,
+    # 0.5 at p = 0.996, 0.1 at p = 0.04. Retrieval is wide on purpose; accept_jaccard decides.
+    lsh_bands: int = 42
+    lsh_rows: int = 3
+    # A candidate is the same story when the estimated Jaccard of the shingle sets reaches this.
+    accept_jaccard: float = 0.3
+    minhash_seed: int = 1
+    minhash_scheme: str = "affine32"
