@@ -85,6 +85,7 @@ class _Block:
     prose: float = 0.0
     chrome: float = 0.0
     boundary: bool = False
+    demoted: bool = False  # teaser/comment-like prose (see _demote_items)
 
 
 def extract_article(html: str | bytes, url: str | None = None) -> ExtractedArticle:
@@ -263,6 +264,7 @@ def _linearise(root):
     flush()
     for block in blocks:
         _score(block)
+    _demote_items(blocks)
     return blocks, images
 
 
@@ -284,11 +286,74 @@ def _score(block: _Block) -> None:
         block.chrome = block.link_chars * 1.5 + (length - block.link_chars) * 0.3
 
 
+def _demote_items(blocks) -> None:
+    """Prose that reads like a teaser or a comment cannot win the container on its own.
+
+    Teasers follow a headline link or trail off with "..."; comments and teasers sit in list
+    items or in runs of identical sibling boxes. Such prose keeps a fifth of its weight, so a
+    body that really is a list still scores, but a comment thread cannot outweigh an article.
+    """
+    item_cache: dict = {}
+    for i, block in enumerate(blocks):
+        if not block.prose:
+            continue
+        prev = blocks[i - 1] if i else None
+        teaser = (
+            prev is not None
+            and len(prev.text) >= 6
+            and prev.link_chars >= 0.8 * len(prev.text)
+            and _related(prev.owner, block.owner)
+        )
+        if teaser or block.text.endswith(("...", "…")) or _in_item(block.owner, item_cache):
+            block.chrome += block.prose * 0.3
+            block.prose *= 0.2
+            block.demoted = True
+
+
+def _related(a, b) -> bool:
+    """Same box: one owner is the other's parent or grandparent, or they share a parent."""
+    pa, pb = a.getparent(), b.getparent()
+    return a is pb or b is pa or (pa is not None and pa is pb) or (pb is not None and pb.getparent() is a)
+
+
+def _in_item(owner, cache) -> bool:
+    el = owner
+    for _ in range(3):
+        if el is None:
+            return False
+        if el in cache:
+            return cache[el]
+        tag = el.tag if isinstance(el.tag, str) else ""
+        verdict = False
+        if tag in ("li", "dd", "dt"):
+            verdict = True
+        elif tag not in ("p", "body", "html", "td", "span", "font") and el.get("class"):
+            # Runs of identical boxes holding short texts: comment or teaser lists. Article
+            # paragraphs styled as <div class="para"> are longer on average.
+            parent = el.getparent()
+            if parent is not None and len(parent) <= 200:
+                same = [sib for sib in parent if sib.tag == tag and sib.get("class") == el.get("class")]
+                if len(same) >= 3 and len(el) <= 4:
+                    average = sum(len(_CJK.findall(_text(sib))) for sib in same) / len(same)
+                    verdict = average < 60
+        cache[el] = verdict
+        if verdict:
+            return True
+        el = el.getparent()
+    return False
+
+
 # --------------------------------------------------------------------------- assemble
 
 
 def _assemble(root, blocks, images, head, url) -> ExtractedArticle:
     container = _best_container(root, blocks)
+    if container is None and any(b.demoted for b in blocks):
+        # Every prose block looked like a list item: the page may be one long list-styled story.
+        for block in blocks:
+            if block.demoted:
+                block.prose, block.chrome, block.demoted = block.prose * 5, 0.0, False
+        container = _best_container(root, blocks)
     if container is None:
         return ExtractedArticle(title=_clean_title_tag(head.get("title", "")), reason="no article-like text block")
     inside = set(container.iter())
@@ -296,13 +361,23 @@ def _assemble(root, blocks, images, head, url) -> ExtractedArticle:
     start, end = _richest_segment(blocks, members)
     if start is None:
         return ExtractedArticle(title=_clean_title_tag(head.get("title", "")), reason="no article-like text block")
+    container, inside, start, end = _widen(container, inside, blocks, start, end)
 
-    title, title_index = _find_title(root, blocks, head, start)
+    first_prose = next((i for i in range(start, end + 1) if blocks[i].prose and blocks[i].owner in inside), start)
+    title, title_index = _find_title(root, blocks, head, first_prose)
+    if title_index is not None and start <= title_index <= end:
+        start = title_index + 1  # whatever precedes the headline is page chrome
+    elif title_index is not None and title_index < start:
+        # bylines and lead lines between the headline and a widened body belong to it
+        j = start - 1
+        while j > title_index and start - j <= 4 and _skippable(blocks[j], inside):
+            j -= 1
+        start = j + 1
     body_indexes, meta_indexes = [], []
     seen_prose = False
     for i in range(start, end + 1):
         block = blocks[i]
-        if block.owner not in inside or block.boundary:
+        if block.owner not in inside or block.boundary or i == title_index:
             continue
         text = block.text
         if not seen_prose and title and _same_title(text, title):
@@ -319,7 +394,9 @@ def _assemble(root, blocks, images, head, url) -> ExtractedArticle:
 
     paragraphs = [blocks[i].text for i in body_indexes]
     first_body = body_indexes[0] if body_indexes else start
+    last_body = body_indexes[-1] if body_indexes else end
     meta_lines = _meta_lines(blocks, title_index, first_body, meta_indexes)
+    meta_lines += [i for i in _meta_after(blocks, last_body, meta_lines)]
     meta_texts = [blocks[i].text for i in meta_lines]
 
     result = ExtractedArticle(title=title, paragraphs=paragraphs, body="\n".join(paragraphs))
@@ -354,6 +431,48 @@ def _best_container(root, blocks):
         if prose.get(el, 0.0) > 0 and own > best_score:
             best, best_score = el, own
     return best
+
+
+def _widen(container, inside, blocks, start, end):
+    """Flat pages keep paragraphs as siblings of the best one: take in neighbouring prose.
+
+    Walks up to three levels; a level is taken only if it adds real (not teaser-like) prose
+    adjacent to the body, skipping at most two short non-link lines (captions) in between.
+    """
+    for _ in range(3):
+        parent = container.getparent()
+        if parent is None:
+            break
+        wider = set(parent.iter())
+        new_start = _reach(blocks, start, -1, wider)
+        new_end = _reach(blocks, end, 1, wider)
+        if (new_start, new_end) == (start, end):
+            break
+        container, inside, start, end = parent, wider, new_start, new_end
+    return container, inside, start, end
+
+
+def _reach(blocks, edge, step, inside):
+    while True:
+        j, skipped = edge + step, 0
+        while 0 <= j < len(blocks) and skipped < 2 and _skippable(blocks[j], inside):
+            j, skipped = j + step, skipped + 1
+        if 0 <= j < len(blocks) and blocks[j].owner in inside and blocks[j].prose and not blocks[j].demoted:
+            edge = j
+        else:
+            return edge
+
+
+def _skippable(block, inside) -> bool:
+    owner = block.owner
+    return (
+        owner in inside
+        and not block.prose
+        and not block.boundary
+        and block.link_chars < 0.5 * len(block.text)
+        and len(block.text) <= 60
+        and owner.tag not in ("h1", "h2", "h3")
+    )
 
 
 def _richest_segment(blocks, members):
@@ -418,6 +537,10 @@ def _find_title(root, blocks, head, body_start):
             score += 4
         if meta_title and key == _nospace(meta_title):
             score += 8
+        if i + 1 < len(blocks) and i + 1 <= body_start and _is_meta_line(blocks[i + 1].text):
+            score += 4  # the line right above "时间:... 来源:..." is the headline
+        if _prominent(owner):
+            score += 2
         if text.endswith(("。", "！", "？")) or block.prose and len(text) > 60:
             score -= 6
         if i >= body_start:
@@ -431,6 +554,16 @@ def _find_title(root, blocks, head, body_start):
         return text, index
     fallback = meta_title or _clean_title_tag(tag_title)
     return fallback, None
+
+
+_BIG_STYLE = re.compile(r"font-size\s*:\s*(?:(?:1[89]|[2-9]\d)px|(?:1[4-9]|[2-9]\d)pt)|font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
+
+
+def _prominent(el) -> bool:
+    """Styled like a headline: big or bold inline style, or a lone <strong>/<b> inside."""
+    if _BIG_STYLE.search(el.get("style") or ""):
+        return True
+    return len(el) == 1 and el[0].tag in ("strong", "b", "font") and not (el.text or "").strip()
 
 
 # --------------------------------------------------------------------------- meta
@@ -461,9 +594,25 @@ def _meta_lines(blocks, title_index, first_body, inside_meta):
     return sorted(found)
 
 
+def _meta_after(blocks, last_body, already):
+    """Some templates print date and source under the body: look a few lines past it."""
+    found = []
+    for i in range(last_body + 1, min(len(blocks), last_body + 7)):
+        if blocks[i].boundary:
+            break
+        text = blocks[i].text
+        if i not in already and _is_meta_line(text) and _has_date(text):
+            found.append(i)
+    return found
+
+
+_PUBLISH_LABEL = re.compile(r"发布|发表|时间|日期|来源|稿源|更新")
+
+
 def _fill_date(result, meta_texts, blocks, title_index, first_body, head, url) -> None:
     parsed = None
-    for line in meta_texts:
+    labelled = [line for line in meta_texts if _PUBLISH_LABEL.search(P.fold(line))]
+    for line in labelled + [line for line in meta_texts if line not in labelled]:
         parsed = parse_datetime(P.fold(line))
         if parsed:
             break
@@ -527,6 +676,14 @@ def _fill_people(result, meta_texts, paragraphs, head) -> None:
             value = match.group(1).strip("，,。;；")
             if value and not parse_datetime(value) and "http" not in value:
                 result.source = _original(meta_texts[folded_meta.index(line)], line, value)
+                break
+    if result.source is None:
+        for line in folded_meta + [P.fold(p) for p in paragraphs[-3:] if len(p) <= 40]:
+            match = P.SOURCE_RE.search(line) or P.BARE_SOURCE_RE.search(line)
+            if match and not parse_datetime(match.group(1)):
+                originals = meta_texts + [p for p in paragraphs[-3:] if len(p) <= 40]
+                original = originals[(folded_meta + [P.fold(p) for p in paragraphs[-3:] if len(p) <= 40]).index(line)]
+                result.source = _original(original, line, match.group(1))
                 break
     if result.source is None and head.get("meta:contentsource"):
         result.source = head["meta:contentsource"]

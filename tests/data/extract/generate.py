@@ -25,6 +25,7 @@ sys.path.insert(0, str(HERE))
 from articles import all_articles  # noqa: E402
 
 E = html.escape
+IDEO = "\u3000\u3000"  # ideographic-space paragraph indent
 
 NEWS_POOL = [
     "我市召开一季度经济运行分析会", "全区春季植树活动启动", "县人大常委会召开第十二次会议",
@@ -380,28 +381,172 @@ def t_mobile(a, rng):
     return page, "https://m.example.cn/news/20230921/12345.html", "dash_min", ["打开APP", "为您推荐", TEASERS[0][:25], TEASERS[1][:25], news[0], "展开全文", "掌上新闻", "声明:本文仅代表"], False
 
 
+def t_govsite(a, rng):
+    """Government site: today's date in the top bar, <title> is the site name, dated notice lists."""
+    dt = a["dt"]
+    news = _news(rng)
+    notices = "".join(f'<tr><td><a href="/tzgg/{n}.html">{E(t)}</a></td><td>2023-11-{10 + n}</td></tr>' for n, t in enumerate(news[:4]))
+    page = f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>南充市西充县人民政府</title></head><body>
+<table width="1000" align="center"><tr><td class="date">今天是:2023年11月21日 星期二</td><td align="right"><a href="#">无障碍浏览</a> <a href="#">长者模式</a></td></tr></table>
+<table width="1000" align="center"><tr><td width="260" valign="top"><div class="lm">通知公告</div><table>{notices}</table>
+<div class="lm">政策解读</div><p>{E(TEASERS[3])}</p></td>
+<td valign="top"><div class="dqwz">当前位置：<a href="/">首页</a> &gt; <a href="/xwzx/">新闻中心</a> &gt; <a href="/xwzx/bmdt/">部门动态</a></div>
+<table width="100%"><tr><td align="center" style="font-size:20px;color:#c00;font-weight:bold;line-height:40px">{E(a['title'])}</td></tr>
+<tr><td align="center" style="border-bottom:1px solid #ccc">发布时间：{_fmt(dt, 'dash_sec')}&nbsp;&nbsp;&nbsp;&nbsp;来源：{E(a['source'])}&nbsp;&nbsp;&nbsp;&nbsp;浏览次数：<span id="count">315</span></td></tr>
+<tr><td style="padding:20px;font-size:16px;line-height:2">
+{_body_html(a, mode='p', indent=IDEO)}
+</td></tr></table>
+<table width="100%"><tr><td>【<a href="javascript:print()">打印</a>】【<a href="javascript:close()">关闭</a>】</td></tr></table></td></tr></table>
+<table width="1000" align="center"><tr><td align="center">主办单位：西充县人民政府办公室 网站标识码：5113250001<br/>川公网安备 51132502000123号</td></tr></table></body></html>"""
+    return page, "http://www.xichong.gov.cn/xwzx/bmdt/202311/t20231121_99.html", "dash_sec", ["今天是", "无障碍浏览", "通知公告", news[0], "政策解读", TEASERS[3][:25], "主办单位", "网站标识码"], True
+
+
+def t_shortteaser(a, rng):
+    """A two-paragraph story next to a column of long teasers: more prose outside than inside."""
+    dt = a["dt"]
+    news = _news(rng, 6)
+    short = dict(a, paragraphs=a["paragraphs"][:2], images=[], tail=[], lead=[])
+    side = "".join(f'<div class="item"><h4><a href="/p/{n}.html">{E(news[n])}</a></h4><p>{E(TEASERS[n % len(TEASERS)])}</p></div>' for n in range(6))
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{E(a['title'])}|都市报</title></head><body>
+<div class="top"><a href="/">都市报首页</a> <a href="/news/">新闻</a> <a href="/city/">城事</a> <a href="/life/">生活</a></div>
+<div class="wrap"><div class="l">
+<h1>{E(a['title'])}</h1><div class="i">{_fmt(dt, 'dash_min')} 来源:{E(a['source'])}</div>
+<div class="txt">{_body_html(short)}</div></div>
+<div class="r"><div class="box"><b>编辑精选</b>{side}</div></div></div>
+<div class="ft">都市报社 版权所有 {FOOTERS[3]}</div></body></html>"""
+    return page, "https://news.example.cn/city/2021/1201/88.html", "dash_min", ["编辑精选", TEASERS[0][:25], TEASERS[1][:25], TEASERS[2][:25], news[0], "都市报社"], True, short["paragraphs"]
+
+
+def t_comments_heavy(a, rng):
+    """More comment prose than article prose, under a heading the extractor has no word for."""
+    dt = a["dt"]
+    news = _news(rng)
+    many = [c + extra for c in COMMENTS for extra in ("", "说得对,支持!", "家乡越来越好了,为家乡点赞,希望以后多报道一些这样的好消息。")]
+    msgs = "".join(f'<div class="ly"><span class="u">热心读者{n}:</span><span class="c">{E(m)}</span></div>' for n, m in enumerate(many))
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{E(a['title'])}_川北在线</title></head><body>
+<div class="hd"><a href="/">川北在线</a> | <a href="/gy/">广元</a> | <a href="/nc/">南充</a> | <a href="/bz/">巴中</a></div>
+<div class="bd"><div class="arc"><h1 class="arc-t">{E(a['title'])}</h1>
+<p class="arc-m">{E(a['source'])} | {_fmt(dt, 'dash_min')}</p>
+<div class="arc-c">{_body_html(a)}</div></div>
+<div class="msgs"><div class="msgs-t">读者留言 ({len(many)})</div>{msgs}</div></div>
+<div class="ft">川北在线 {FOOTERS[2]}</div></body></html>"""
+    return page, "http://www.cbzx.example.cn/gy/2020/0509/1.html", "dash_min", ["读者留言", COMMENTS[0], COMMENTS[2], "热心读者", "家乡越来越好了"], False
+
+
+def t_kicker(a, rng):
+    """Kicker above the headline, sub-title below, site name first in <title>, meta after the body."""
+    dt = a["dt"]
+    news = _news(rng)
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>泸州新闻网-{E(a['title'])}</title></head><body>
+<div class="nav"><a href="/">首页</a><a href="/lz/">泸州要闻</a><a href="/qx/">区县新闻</a><a href="/ss/">社会新闻</a></div>
+<div class="article"><div class="kicker">奋进新征程 建功新时代</div><h1>{E(a['title'])}</h1><h2 class="sub">——{E(a['source'])}记者现场直击</h2>
+<div class="article-body">{_body_html(a)}</div>
+<div class="article-info">{E(a['source'])}&nbsp;|&nbsp;发布日期:{_fmt(dt, 'cn_day')}</div>
+<div class="pages"><a href="#">上一页</a> <span>1</span> <a href="#">2</a> <a href="#">下一页</a></div>
+<div class="rel"><p><a href="#">{E(news[0])}</a></p><p><a href="#">{E(news[1])}</a></p></div></div>
+<div class="footer">泸州新闻网 {FOOTERS[3]}</div></body></html>"""
+    return page, "https://www.lz.example.cn/qx/html/2021-03/26/12.html", "cn_day", ["奋进新征程", "记者现场直击", "上一页", news[0], news[1], "泸州要闻"], True
+
+
+def t_wechat(a, rng):
+    """Editor-styled page (135editor/WeChat style): sections, spans, lazy images, tiny captions."""
+    dt = a["dt"]
+    paras = "".join(f'<section style="margin:10px 0"><p style="text-indent:2em"><span style="font-size:15px;letter-spacing:1px">{E(p)}</span></p></section>' for p in a["paragraphs"])
+    imgs = "".join(f'<section><img data-src="{src}" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="/><p><span style="font-size:12px;color:#888">{E(cap)}</span></p></section>' for src, cap in a["images"])
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><meta property="og:title" content="{E(a['title'])}"><title>{E(a['title'])}</title></head><body>
+<div class="rich_media"><h1 class="rich_media_title">{E(a['title'])}</h1>
+<div class="rich_media_meta_list"><span class="rich_media_meta_nickname">{E(a['source'])}</span> <em id="publish_time">{_fmt(dt, 'cn_min')}</em></div>
+<div class="rich_media_content" id="js_content"><section><p style="text-align:center"><span style="color:#1e6bb8">点击上方蓝字关注我们</span></p></section>{imgs}{paras}
+<section><p style="text-align:center"><span>来源:{E(a['source'])}</span></p><p style="text-align:center"><span>审核:张三 编辑:{E(a['editors'][0] if a['editors'] else '李四')}</span></p></section></div>
+<div class="qr_code_pc"><p>微信扫一扫<br>关注该公众号</p></div>
+<div class="rich_media_tool"><a>阅读原文</a> 阅读 1.2万 <a>在看</a> 12</div></div></body></html>"""
+    return page, "https://mp.example.qq.cn/s/AbCdEf", "cn_min", ["微信扫一扫", "关注该公众号", "阅读原文", "在看"], True
+
+
+def t_flat(a, rng):
+    """Hand-made old page: nav, title, date, paragraphs and footer are all children of <body>."""
+    dt = a["dt"]
+    news = _news(rng)
+    paras = "\n".join(f"<p>{E(p)}</p>" for p in a["paragraphs"])
+    page = f"""<html><head><meta charset="utf-8"><title>{E(a['title'])}</title></head><body bgcolor="#ffffff">
+<p>欢迎光临县政府门户网站 今天是2023年5月1日</p>
+<p><a href="/">首页</a> <a href="/gk/">概况</a> <a href="/xw/">新闻</a> <a href="/gg/">公告</a> <a href="/ly/">留言</a></p>
+<hr>
+<p align="center"><font size="5"><b>{E(a['title'])}</b></font></p>
+<p align="center">{_fmt(dt, 'dash_min')} {E(a['source'])}</p>
+{paras}
+<hr>
+<p><a href="/xw/1.html">{E(news[0])}</a></p>
+<p><a href="/xw/2.html">{E(news[1])}</a></p>
+<p>版权所有:县人民政府办公室 技术支持:县信息中心 备案号:渝ICP备05001234号</p>
+</body></html>"""
+    return page, "http://www.example.gov.cn/xw/2021/88.html", "dash_min", ["欢迎光临", "今天是", news[0], news[1], "技术支持", "ICP备"], True
+
+
+def t_brief(a, rng):
+    """A one-paragraph brief (简讯) next to long teasers and a notice list."""
+    dt = a["dt"]
+    news = _news(rng, 6)
+    short = dict(a, paragraphs=a["paragraphs"][:1], images=[], tail=[], lead=[])
+    side = "".join(f'<div class="sum"><a href="/n/{n}.html">{E(news[n])}</a><span>{E(TEASERS[n % 4][:48])}...</span></div>' for n in range(5))
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{E(a['title'])} - 快讯</title></head><body>
+<div class="header"><span>快讯频道</span> <a href="/">返回首页</a></div>
+<div class="container"><div class="news-detail"><h1 class="news-title">{E(a['title'])}</h1>
+<div class="news-meta">发布时间:{_fmt(dt, 'dash_min')}&nbsp;来源:{E(a['source'])}</div>
+<div class="news-text">{_body_html(short)}</div></div>
+<div class="summaries"><h3>快讯精选</h3>{side}</div></div>
+<div class="footer">快讯频道 {FOOTERS[2]}</div></body></html>"""
+    return page, "https://kx.example.cn/d/20211201/5.html", "dash_min", ["快讯精选", news[0], TEASERS[0][:20], TEASERS[1][:20], "返回首页"], True, short["paragraphs"]
+
+
+def t_inline(a, rng):
+    """Paragraphs as <div>s with inline links to place pages, images between every paragraph."""
+    dt = a["dt"]
+    news = _news(rng)
+    parts = []
+    for n, p in enumerate(a["paragraphs"]):
+        words = [w for w in ("自贡", "广元", "巴中", "秀山", "成都", "攀枝花", "汉中", "宝鸡", "古蔺", "朝天", "荣昌", "合川") if w in p]
+        text = E(p)
+        if words:
+            text = text.replace(words[0], f'<a href="/tag/{n}.html" target="_blank">{words[0]}</a>', 1)
+        parts.append(f"<div class='para'>{text}</div>")
+        parts.append(f'<div class="pic"><img src="/pic/{n}.jpg" width="600"></div>')
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{E(a['title'])}_川渝在线_川渝在线</title>
+<meta name="publishdate" content="{dt:%Y-%m-%d %H:%M}"></head><body>
+<div class="topnav"><a href="/">川渝在线</a> <a href="/cq/">重庆</a> <a href="/sc/">四川</a> <a href="/cy/">川渝合作</a></div>
+<div class="position">您的位置: <a href="/">首页</a> » <a href="/cy/">川渝合作</a> » 正文</div>
+<div class="art-head"><h1>{E(a['title'])}</h1><div class="art-src">{_fmt(dt, 'dash_min')}  来源:{E(a['source'])}  作者:{E(a['authors'][0] if a['authors'] else '')}</div></div>
+<div class="art-main">{''.join(parts)}</div>
+<div class="tags">标签:<a href="#">区域合作</a> <a href="#">成渝双城</a></div>
+<div class="hot-list"><h3>24小时热榜</h3><ol>{''.join(f'<li><a href="#">{E(t)}</a></li>' for t in news[:4])}</ol></div>
+<div class="foot">川渝在线 {FOOTERS[3]}</div></body></html>"""
+    return page, "https://www.cyzx.example.cn/cy/2020/0814/7.html", "dash_min", ["您的位置", "24小时热榜", news[0], "成渝双城", "川渝合作 »"], True
+
+
 TEMPLATES = {
     "vsb": t_vsb, "dtcms": t_dtcms, "yybnet": t_yybnet, "yybmobile": t_yyb_mobile, "zgmnew": t_zgm_new,
     "zgmold": t_zgm_old, "phpcms": t_phpcms, "dedecms": t_dedecms, "trs": t_trs, "wordpress": t_wordpress,
-    "discuz": t_discuz, "mobile": t_mobile,
+    "discuz": t_discuz, "mobile": t_mobile, "govsite": t_govsite, "shortteaser": t_shortteaser,
+    "comments": t_comments_heavy, "kicker": t_kicker, "wechat": t_wechat, "flat": t_flat, "brief": t_brief,
+    "inline": t_inline,
 }
 # Which templates each story is rendered in (its own portal's first).
 PLAN = {
-    "seed000": ["zgmnew", "zgmold", "discuz", "mobile"],
-    "seed001": ["zgmnew", "trs", "phpcms", "wordpress"],
-    "seed002": ["yybnet", "yybmobile", "dedecms", "vsb"],
-    "seed003": ["vsb", "yybnet", "discuz", "dtcms"],
-    "seed004": ["dtcms", "zgmold", "mobile", "trs"],
-    "w01": ["dtcms", "wordpress", "yybmobile"],
-    "w02": ["zgmnew", "dedecms", "trs"],
-    "w03": ["yybnet", "phpcms", "mobile"],
-    "w04": ["vsb", "discuz", "zgmold"],
-    "w05": ["vsb", "phpcms", "dedecms"],
-    "w06": ["yybnet", "yybmobile", "trs"],
-    "w07": ["dedecms", "yybnet", "wordpress"],
-    "w08": ["yybnet", "discuz", "zgmnew"],
-    "w09": ["dtcms", "mobile", "phpcms"],
-    "w10": ["zgmnew", "wordpress", "dtcms"],
+    "seed000": ["zgmnew", "zgmold", "discuz", "mobile", "comments", "inline"],
+    "seed001": ["zgmnew", "trs", "phpcms", "wordpress", "govsite", "flat", "brief"],
+    "seed002": ["yybnet", "yybmobile", "dedecms", "vsb", "kicker", "flat"],
+    "seed003": ["vsb", "yybnet", "discuz", "dtcms", "wechat", "shortteaser", "inline"],
+    "seed004": ["dtcms", "zgmold", "mobile", "trs", "govsite", "brief", "flat"],
+    "w01": ["dtcms", "wordpress", "yybmobile", "shortteaser", "kicker", "inline"],
+    "w02": ["zgmnew", "dedecms", "trs", "govsite", "wechat", "flat", "brief"],
+    "w03": ["yybnet", "phpcms", "mobile", "comments", "shortteaser", "inline"],
+    "w04": ["vsb", "discuz", "zgmold", "wechat", "brief"],
+    "w05": ["vsb", "phpcms", "dedecms", "shortteaser", "comments", "flat"],
+    "w06": ["yybnet", "yybmobile", "trs", "kicker", "govsite", "inline"],
+    "w07": ["dedecms", "yybnet", "wordpress", "kicker", "shortteaser", "brief"],
+    "w08": ["yybnet", "discuz", "zgmnew", "wechat", "comments", "flat", "inline"],
+    "w09": ["dtcms", "mobile", "phpcms", "shortteaser", "govsite", "brief"],
+    "w10": ["zgmnew", "wordpress", "dtcms", "comments", "kicker", "flat"],
 }
 
 
@@ -425,7 +570,8 @@ def main() -> None:
         article["dt"] = datetime.strptime(article["published"], fmt)
         for template in PLAN[article["key"]]:
             rng = random.Random(f"{article['key']}-{template}")
-            page, url, style, chrome, shows_source = TEMPLATES[template](article, rng)
+            page, url, style, chrome, shows_source, *shown = TEMPLATES[template](article, rng)
+            paragraphs = shown[0] if shown else article["paragraphs"]
             name = f"gen-{article['key']}-{template}.html"
             data = page.encode("gb18030") if template == "zgmold" else page.encode("utf-8")
             (pages / name).write_bytes(data)
@@ -434,7 +580,7 @@ def main() -> None:
                 "page": f"pages/{name}", "url": url, "template": template, "title": article["title"],
                 "published": published, "published_precision": precision,
                 "source": article["source"] if shows_source else None,
-                "editors": article["editors"], "paragraphs": article["paragraphs"],
+                "editors": article["editors"], "paragraphs": paragraphs,
                 "chrome": [c for c in chrome if c and not any(c in p for p in article["paragraphs"])],
                 "images": [src for src, _ in article["images"]],
             })
