@@ -1,0 +1,52 @@
+"""Which backend a crawl uses, read from any settings object with ``get`` (no Scrapy import)."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime, timedelta
+
+from delegation_crawler.dedupe.engine import SHANGHAI
+from delegation_crawler.dedupe.params import Params
+from delegation_crawler.dedupe.store import DedupeStore, open_store
+
+DEFAULT_REDIS_PREFIX = "delegation:dedupe:"
+
+
+def store_from_settings(settings) -> DedupeStore:
+    """PostgreSQL (``PG_DSN`` / env ``DELEGATION_PG_DSN``), else Redis (``REDIS_URL``), else
+    SQLite in ``STATE_DIR`` (default ``state``)."""
+    return open_store(
+        Params(),
+        state_dir=settings.get("STATE_DIR") or "state",
+        pg_dsn=settings.get("PG_DSN") or os.environ.get("DELEGATION_PG_DSN"),
+        redis_url=settings.get("REDIS_URL"),
+        redis_prefix=settings.get("DEDUPE_REDIS_PREFIX") or DEFAULT_REDIS_PREFIX,
+    )
+
+
+def published_day(value: str | None) -> date | None:
+    """The day of an ISO date or datetime string; None when absent or unreadable."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        try:
+            return date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return parsed.astimezone(SHANGHAI).date() if parsed.tzinfo else parsed.date()
+
+
+def should_recheck(published: str | None, recrawl_days: int, today: date | None = None) -> bool:
+    """Refetch a stored article published fewer than ``recrawl_days`` days ago (edits happen early).
+
+    Without a readable date the article is not refetched: skipping stays the cheap default.
+    """
+    if recrawl_days <= 0:
+        return False
+    day = published_day(published)
+    if day is None:
+        return False
+    today = today or datetime.now(SHANGHAI).date()
+    return today - day < timedelta(days=recrawl_days)

@@ -1,0 +1,67 @@
+"""Dedupe pipeline (order 400): story, duplicate and revision fields on every ``Article``.
+
+A thin adapter over ``delegation_crawler.dedupe``. Each item is committed to the dedupe state
+before it is passed on, so a killed crawl never emits an item whose state is lost.
+Unchanged recrawls are dropped in every mode; duplicates are dropped only with
+``DEDUPE_MODE = "drop"`` (default "mark": kept, with ``duplicate_of`` set).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from scrapy.exceptions import DropItem
+
+from delegation_crawler.dedupe import UNCHANGED, Deduper
+from delegation_crawler.dedupe.config import store_from_settings
+from delegation_crawler.items import Article
+
+logger = logging.getLogger(__name__)
+MODES = ("mark", "drop")
+
+
+class DedupePipeline:
+    def __init__(self, settings, stats):
+        self.mode = (settings.get("DEDUPE_MODE") or "mark").lower()
+        if self.mode not in MODES:
+            raise ValueError(f"DEDUPE_MODE must be one of {MODES}, got {settings.get('DEDUPE_MODE')!r}")
+        self.settings = settings
+        self.stats = stats
+        self.store = None
+        self.deduper = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.settings, crawler.stats)
+
+    def open_spider(self):
+        self.store = store_from_settings(self.settings)
+        self.deduper = Deduper(self.store)
+        logger.info("dedupe state: %s, mode %s", type(self.store).__name__, self.mode)
+
+    def close_spider(self):
+        if self.store is not None:
+            self.store.close()
+
+    def process_item(self, item):
+        if not isinstance(item, Article):
+            return item
+        try:
+            verdict = self.deduper.observe(item.url, item.body, item.body_simplified, item.published)
+        except ValueError as exc:
+            self.stats.inc_value("dedupe/dropped/bad_url")
+            raise DropItem(f"dedupe: {exc}") from None
+        item.content_hash = verdict.content_hash
+        item.story_id = verdict.story_id
+        item.duplicate_of = verdict.duplicate_of
+        item.revision = verdict.revision
+        item.previous_hash = verdict.previous_hash
+        self.stats.inc_value(f"dedupe/{verdict.kind}")
+        if verdict.kind == UNCHANGED:
+            raise DropItem(f"dedupe: unchanged recrawl of {item.url} (revision {verdict.revision})")
+        if verdict.is_duplicate and self.mode == "drop":
+            self.stats.inc_value("dedupe/dropped/duplicate")
+            raise DropItem(
+                f"dedupe: {verdict.kind} duplicate of {verdict.duplicate_of} (story {verdict.story_id}): {item.url}"
+            )
+        return item

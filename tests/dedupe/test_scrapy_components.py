@@ -1,0 +1,144 @@
+"""DedupePipeline and SeenArticlesMiddleware on a Scrapy crawler object, every backend."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from scrapy import Request
+from scrapy.exceptions import DropItem, IgnoreRequest
+from scrapy.utils.test import get_crawler
+
+from delegation_crawler.dedupe.config import should_recheck
+from delegation_crawler.dedupe.engine import SHANGHAI
+from delegation_crawler.items import Article
+from delegation_crawler.middlewares.seen import SeenArticlesMiddleware
+from pipelines.dedupe import DedupePipeline
+
+ZGM = "https://www.zgm.cn/content/61b0a1c000001"
+YYB = "https://www.yybnet.net/zigong/news/202112/11400001.html"
+
+
+def settings_for(backend) -> dict:
+    if backend["kind"] == "sqlite":
+        return {"STATE_DIR": backend["path"].rsplit("/", 1)[0]}
+    if backend["kind"] == "postgres":
+        return {"PG_DSN": backend["dsn"]}
+    return {"REDIS_URL": backend["url"], "DEDUPE_REDIS_PREFIX": backend["prefix"]}
+
+
+def article(url, body, **fields) -> Article:
+    return Article(url=url, portal="zgm", fetched_at="2021-12-09T08:00:00+08:00", title="t", body=body, **fields)
+
+
+def open_pipeline(backend, **extra):
+    crawler = get_crawler(settings_dict={**settings_for(backend), **extra})
+    pipeline = DedupePipeline.from_crawler(crawler)
+    pipeline.open_spider()
+    return pipeline, crawler.stats
+
+
+def test_pipeline_marks_duplicates_and_drops_unchanged_recrawls(backend, texts):
+    pipeline, stats = open_pipeline(backend)
+    try:
+        first = pipeline.process_item(article(ZGM, texts["seed000"]))
+        assert (first.story_id, first.duplicate_of, first.revision) == (first.story_id, None, 1)
+        repost = pipeline.process_item(article(YYB, texts["seed000~script_chrome_edit~1"]))
+        assert repost.duplicate_of == ZGM and repost.story_id == first.story_id
+        assert repost.content_hash != first.content_hash
+        with pytest.raises(DropItem, match="unchanged"):
+            pipeline.process_item(article(ZGM.replace("www.", "m."), texts["seed000"]))
+        edited = pipeline.process_item(article(ZGM, texts["seed000~edited_sentence~0"]))
+        assert (edited.revision, edited.previous_hash) == (2, first.content_hash)
+        passthrough = object()
+        assert pipeline.process_item(passthrough) is passthrough
+    finally:
+        pipeline.close_spider()
+    assert stats.get_value("dedupe/new") == 1 and stats.get_value("dedupe/near") == 1
+    assert stats.get_value("dedupe/unchanged") == 1 and stats.get_value("dedupe/revision") == 1
+
+
+def test_drop_mode_drops_duplicates_with_a_reason_but_keeps_revisions(backend, texts):
+    pipeline, stats = open_pipeline(backend, DEDUPE_MODE="drop")
+    try:
+        pipeline.process_item(article(ZGM, texts["seed001"]))
+        with pytest.raises(DropItem, match=f"duplicate of {ZGM}"):
+            pipeline.process_item(article(YYB, texts["seed001~chrome~0"]))
+        assert pipeline.process_item(article(ZGM, texts["seed001~truncated~0"])).revision == 2
+    finally:
+        pipeline.close_spider()
+    assert stats.get_value("dedupe/dropped/duplicate") == 1
+
+
+def test_pipeline_uses_body_simplified_when_present(tmp_path):
+    pipeline, _ = open_pipeline({"kind": "sqlite", "path": str(tmp_path / "s" / "x")})
+    try:
+        a = pipeline.process_item(article(ZGM, "發展規劃。", body_simplified="完全不同的文本内容。"))
+        b = pipeline.process_item(article(YYB, "x", body_simplified="完全不同的文本内容。"))
+        assert b.content_hash == a.content_hash and b.duplicate_of == ZGM
+    finally:
+        pipeline.close_spider()
+
+
+def test_bad_url_and_bad_mode_are_clear(tmp_path):
+    pipeline, stats = open_pipeline({"kind": "sqlite", "path": str(tmp_path / "s" / "x")})
+    try:
+        with pytest.raises(DropItem, match="not an absolute"):
+            pipeline.process_item(article("/relative.html", "正文"))
+    finally:
+        pipeline.close_spider()
+    assert stats.get_value("dedupe/dropped/bad_url") == 1
+    with pytest.raises(ValueError, match="DEDUPE_MODE"):
+        DedupePipeline.from_crawler(get_crawler(settings_dict={"DEDUPE_MODE": "delete"}))
+
+
+def request(url, published_hint=None, article_page=True) -> Request:
+    return Request(url, meta={"article_page": article_page, "published_hint": published_hint})
+
+
+def test_middleware_skips_stored_articles_and_repeats_within_a_run(backend, texts):
+    pipeline, _ = open_pipeline(backend)
+    pipeline.process_item(article(ZGM, texts["seed000"]))
+    pipeline.close_spider()
+    crawler = get_crawler(settings_dict=settings_for(backend))
+    middleware = SeenArticlesMiddleware.from_crawler(crawler)
+    try:
+        with pytest.raises(IgnoreRequest):
+            middleware.process_request(request(ZGM.replace("https://www.", "http://m.") + "?from=groupmessage"))
+        assert middleware.process_request(request(YYB)) is None  # not stored yet: fetched
+        with pytest.raises(IgnoreRequest):
+            middleware.process_request(request(YYB.replace("www.", "m.")))  # same article, same run
+        retry = request(YYB)
+        retry.meta["dedupe_admitted"] = True
+        assert middleware.process_request(retry) is None  # retries of an admitted request pass
+        assert middleware.process_request(request(ZGM, article_page=False)) is None  # lists always pass
+    finally:
+        middleware.spider_closed()
+    assert crawler.stats.get_value("dedupe/skipped_seen") == 1
+    assert crawler.stats.get_value("dedupe/skipped_in_run") == 1
+
+
+def test_recrawl_days_rechecks_young_articles_only(backend, texts):
+    pipeline, _ = open_pipeline(backend)
+    pipeline.process_item(article(ZGM, texts["seed000"]))
+    pipeline.close_spider()
+    crawler = get_crawler(settings_dict={**settings_for(backend), "RECRAWL_DAYS": 3})
+    middleware = SeenArticlesMiddleware.from_crawler(crawler)
+    yesterday = (datetime.now(SHANGHAI) - timedelta(days=1)).isoformat()
+    try:
+        assert middleware.process_request(request(ZGM, published_hint=yesterday)) is None
+        middleware.requested.clear()  # a new run
+        with pytest.raises(IgnoreRequest):
+            middleware.process_request(request(ZGM, published_hint="2021-12-08"))
+    finally:
+        middleware.spider_closed()
+    assert crawler.stats.get_value("dedupe/rechecked") == 1
+
+
+@pytest.mark.parametrize(
+    "published, days, expected",
+    [("2024-04-18", 3, True), ("2024-04-15T23:59:00+08:00", 3, False), ("2024-04-16T00:30:00+08:00", 3, True),
+     ("2024-04-17", 0, False), (None, 3, False), ("不是日期", 3, False), ("2024-04-15T17:00:00+00:00", 3, True)],
+)
+def test_should_recheck(published, days, expected):
+    assert should_recheck(published, days, today=date(2024, 4, 18)) is expected
