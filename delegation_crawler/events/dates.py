@@ -1,0 +1,134 @@
+"""Visit dates from story text: ``4月16日至17日``, ``12月8日``, ``2021年12月8日``, ``97日``.
+
+Stories rarely print the year; it comes from the publish time. A story reports what already
+happened, so ``12月8日`` published on 2022-01-03 is 2021-12-08 (the latest such date not
+after publication; a few days' slack covers announcements).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+_SLACK = timedelta(days=3)
+_RANGE_SEP = r"(?:至|到|—|－|-|~|～|–)"
+_FULL_RANGE = re.compile(
+    r"(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
+    rf"(?:(?:上午|下午|晚上|晚)?{_RANGE_SEP}(?:(?P<y2>(?:19|20)\d{{2}})年)?(?:(?P<m2>\d{{1,2}})月)?(?P<d2>\d{{1,2}})日)?"
+)
+# ``97日``: the 月 was lost (seed 004); three or four digits then 日, not after 月 or a digit.
+_LOST_MONTH = re.compile(r"(?<![\d月年])(?P<md>\d{2,4})日")
+_DAY_ONLY = re.compile(r"(?<![\d月年])(?P<d>\d{1,2})日(?:(?:上午|下午)?" + _RANGE_SEP + r"(?P<d2>\d{1,2})日)?")
+
+
+def parse_published(value: str | None) -> date | None:
+    """Publish date from ISO 8601 (``2021-12-09T10:00:00+08:00``) or ``2020/9/9 18:21:58``."""
+    if not value:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    match = re.search(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", str(value))
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def _resolve(month: int, day: int, published: date, year: int | None = None) -> date | None:
+    if year is not None:
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
+    for candidate_year in (published.year, published.year - 1):
+        try:
+            candidate = date(candidate_year, month, day)
+        except ValueError:
+            continue
+        if candidate <= published + _SLACK:
+            return candidate
+    return None
+
+
+def find_range(text: str, published: date | None) -> tuple[date, date] | None:
+    """First ``M月D日`` (or range) in ``text`` resolved against the publish date."""
+    for match in _FULL_RANGE.finditer(text):
+        if text[match.end(): match.end() + 1] == "电":
+            continue  # dateline (本报宁波4月25日电): when the report was filed, not the visit
+        year = int(match["y"]) if match["y"] else None
+        if year is None and published is None:
+            continue
+        start = _resolve(int(match["m"]), int(match["d"]), published or date(year, 12, 31), year)
+        if start is None:
+            continue
+        end = start
+        if match["d2"]:
+            month2 = int(match["m2"]) if match["m2"] else start.month
+            year2 = int(match["y2"]) if match["y2"] else start.year + (1 if month2 < start.month else 0)
+            try:
+                end = date(year2, month2, int(match["d2"]))
+            except ValueError:
+                end = start
+            if end < start or (end - start).days > 31:
+                end = start
+        return start, end
+    return None
+
+
+def find_damaged(text: str, published: date | None) -> tuple[date, date] | None:
+    """``97日`` (月 lost) or a bare ``17日``: read against the publish month."""
+    if published is None:
+        return None
+    for match in _LOST_MONTH.finditer(text):
+        digits = match["md"]
+        best = None
+        for cut in range(1, len(digits)):
+            month, day = int(digits[:cut]), int(digits[cut:])
+            if not (1 <= month <= 12 and 1 <= day <= 31) or digits[cut] == "0" and len(digits) - cut > 1:
+                continue
+            found = _resolve(month, day, published)
+            if found and (best is None or found > best):
+                best = found
+        if best and (published - best).days <= 62:
+            return best, best
+    for match in _DAY_ONLY.finditer(text):
+        day = int(match["d"])
+        month_start = published.replace(day=1)
+        try:
+            start = published.replace(day=day)
+        except ValueError:
+            continue
+        if start > published + _SLACK:
+            previous = month_start - timedelta(days=1)
+            try:
+                start = previous.replace(day=day)
+            except ValueError:
+                continue
+        end = start
+        if match["d2"]:
+            try:
+                end = start.replace(day=int(match["d2"]))
+            except ValueError:
+                end = start
+            end = end if end >= start else start
+        return start, end
+    return None
+
+
+_RELATIVE = {"前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0}
+_RELATIVE_RE = re.compile("|".join(_RELATIVE))
+
+
+def find_relative(text: str, published: date | None) -> tuple[date, date] | None:
+    """``昨日`` / ``今天`` in a paper's story: counted from the publish date."""
+    if published is None:
+        return None
+    match = _RELATIVE_RE.search(text)
+    if not match:
+        return None
+    day = published + timedelta(days=_RELATIVE[match.group(0)])
+    return day, day

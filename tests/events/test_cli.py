@@ -1,0 +1,40 @@
+"""``python -m delegation_crawler.events``: JSON Lines in, one event line per record out."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from delegation_crawler.events.__main__ import main
+
+RECORD = {"id": "a1", "title": "巴中市党政代表团到我市考察", "published": "2021-12-09T10:00:00+08:00",
+          "text": "12月8日，巴中市党政代表团到我市考察。巴中市委书记何平参加，自贡市委书记范波陪同。",
+          "url": "https://www.zgm.cn/content/61b1", "portal": "zgm"}
+
+
+def test_files_in_and_out(tmp_path: Path, capsys):
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join([json.dumps(RECORD, ensure_ascii=False), "{broken",
+                              json.dumps({"id": "n1", "title": "全市工作会召开", "text": "会议强调。"}, ensure_ascii=False)]),
+                   encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    status = main([str(src), "-o", str(out)])
+    assert status == 1  # one bad line
+    assert "line 2" in capsys.readouterr().err
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == ["a1", "n1"]
+    assert rows[0]["host"]["code"] == "510300"  # 我市 via portal zgm
+    assert rows[0]["start_date"] == "2021-12-08"
+    assert rows[1]["is_delegation_visit"] is False
+    assert "巴中市" in out.read_text(encoding="utf-8")  # UTF-8, not \u escapes
+
+
+def test_stdin_to_stdout():
+    done = subprocess.run([sys.executable, "-m", "delegation_crawler.events"], input=json.dumps(RECORD, ensure_ascii=False),
+                          capture_output=True, text=True, encoding="utf-8", timeout=120,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 0, done.stderr
+    row = json.loads(done.stdout)
+    assert row["id"] == "a1" and row["visitor"]["code"] == "511900"
