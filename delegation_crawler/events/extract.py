@@ -35,7 +35,7 @@ _FOREIGN = (
     "土耳其", "沙特", "阿联酋", "卡塔尔", "葡萄牙", "希腊", "爱尔兰", "乌克兰", "格鲁吉亚", "菲律宾", "文莱", "朝鲜", "欧盟",
     "非洲", "东盟", "德方", "美方", "日方", "外宾", "外商",
 )
-_MOVE = re.compile(r"到|赴|来|莅临|前往|走进|抵达|抵|在")
+_MOVE = re.compile(r"到访|回访|来访|访问|到|赴|来|莅临|前往|走进|抵达|抵|在")
 _OBJECT_VERB = re.compile(r"考察了?|访问了?|调研了?")
 _PURPOSE = ("考察", "调研", "学习", "交流", "对接", "参观", "访问", "洽谈", "观摩", "座谈", "走访", "开展", "进行", "共商", "招商",
             "推介", "签署", "签约", "会谈", "检查", "指导", "督导", "慰问", "视察", "商谈", "参访", "互访")
@@ -51,6 +51,7 @@ _UNTITLED_AGREEMENT = re.compile(
 _PAST_FLAG = "a past visit mentioned in passing"
 _PAST = ("去年", "前年", "上年", "此前", "曾于", "曾经", "年前", "早在", "以往")
 _TITLE = re.compile(r"《([^《》]{2,60})》")
+_QUOTED_AGREEMENT = re.compile(r"(?:签署|签订|签定|共签)了?[“\"「]([^”\"」]{2,60}?)[”\"」]")
 _NOT_SIGNED = ("条例", "法", "纲要", "讲话", "精神", "通知", "决定", "意见", "办法", "报告", "规定", "决议")
 _EARLIER = ("去年", "此前", "上年", "前期", "早在", "曾经", "年前", "已于", "过去")
 _CITED_BEFORE = ("围绕", "根据", "按照", "依据", "落实", "贯彻", "遵循", "依照", "对照", "推进")
@@ -235,7 +236,7 @@ def _frames(lines: list[str], title_count: int, leaders: list[LeaderMention], ct
     for index, sentence in enumerate(lines):
         sentence_leaders = [m for m in leaders if m.sentence == index]
         for move in list(_MOVE.finditer(sentence)) + list(_OBJECT_VERB.finditer(sentence)):
-            needs_purpose = move.re is _MOVE
+            needs_purpose = move.re is _MOVE and "访" not in move.group(0)  # 到访/回访 say the purpose
             if move.group(0) == "在" and not _DELEGATION.search(sentence[: move.start()]):
                 continue
             host = _host_after(sentence[move.end():], ctx, needs_purpose)
@@ -355,6 +356,10 @@ def find_agreements(lines: list[str]) -> list[str]:
                 gap_limit = 4  # only 、/和/及 between further titles
         for title in re.finditer(r"《([^《》]{2,60})》(?=签约|签字|签署仪式)", sentence):
             found.append(title.group(1).strip())
+        # Some reports quote the name instead: 签署了“川陕…合作协议”.
+        for quoted in _QUOTED_AGREEMENT.finditer(sentence):
+            if quoted.group(1).endswith(_AGREEMENT_SUFFIX):
+                found.append(quoted.group(1).strip())
         for match in _UNTITLED_AGREEMENT.finditer(sentence):
             obj = re.sub(r"^(?:了|的|两市|两地|两区|两县|双方|三方|一份|一项)+", "", match.group("obj"))
             if re.match(r"^[\d一二三四五六七八九十两几多]+[个项份批]", obj) or len(obj) < 2:

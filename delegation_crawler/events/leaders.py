@@ -32,7 +32,7 @@ _TOKEN = re.compile(
 _DEPT = re.compile(r"、(?P<dept>[\u4e00-\u9fff]{0,8}?(?:部长|秘书长|主任|书记))")
 
 _FOLLOWERS_LONG = (
-    "率", "等", "到", "赴", "参加", "出席", "陪同", "带队", "一行", "主持", "讲话", "致辞", "介绍", "分别", "会见", "表示", "代表",
+    "率", "等", "到", "赴", "全程", "亲切", "参加", "出席", "陪同", "带队", "一行", "主持", "讲话", "致辞", "介绍", "分别", "会见", "表示", "代表",
     "共同", "见证", "参观", "考察", "调研", "指出", "强调", "签署", "签订", "一同", "率队", "率团", "带领",
     "接见", "热情", "欢迎", "会谈", "座谈", "先后", "前往", "宣读", "通报", "希望", "认为", "感谢", "首先",
     "简要", "详细", "参与", "随同", "以及", "等人", "等领导", "在座", "出面", "作了", "就", "对此", "向",
@@ -108,7 +108,7 @@ def find_leaders(sentences: list[str], gazetteer: Gazetteer, year: int | None) -
             # The place standing just before the token (巴中 + 市委书记, 合川区 + 领导).
             clause_start = max(sentence.rfind(ch, 0, token.start()) for ch in "，；：、（）“” ") + 1
             before = sentence[clause_start: token.start()]
-            region = _region_before(before, token, gazetteer, year)
+            region, written = _region_before(before, token, gazetteer, year)
             chain_titles = [token.group(0)]
             end = token.end()
             while True:  # 、-joined further titles, each may name its own place
@@ -142,22 +142,13 @@ def find_leaders(sentences: list[str], gazetteer: Gazetteer, year: int | None) -
                 # The cue clause runs to the end of the sub-sentence (…，…马文森陪同考察；).
                 clause_end = min([i for i in (sentence.find(c, end) for c in "；。") if i >= 0] or [len(sentence)])
                 title = "、".join(chain_titles)
-                display = (region.short or region.name) if region is not None and not before.startswith(("我", "本")) else ""
                 for name in names:
-                    found.append(LeaderMention(name, _title_text(display, title, before), region, level_char,
+                    found.append(LeaderMention(name, written + title, region, level_char,
                                                index, sentence[end:clause_end], clause_start, was_carried))
                 if region is not None:
                     carried = region
             pos = max(end, token.end())
     return found
-
-
-def _title_text(display: str, title: str, before: str) -> str:
-    """The title as written, with the place when the text gave one (巴中市委书记)."""
-    prefix = before.strip() if before.strip() else ""
-    if prefix and len(prefix) <= 14:
-        return prefix + title
-    return title
 
 
 def _level_char(token: re.Match) -> str:
@@ -168,15 +159,14 @@ def _level_char(token: re.Match) -> str:
     return ""
 
 
-def _region_before(before: str, token: re.Match, gazetteer: Gazetteer, year: int | None) -> Place | None:
-    if not before:
-        return None
-    if before.endswith(("我", "本")):
-        return None
+def _region_before(before: str, token: re.Match, gazetteer: Gazetteer, year: int | None) -> tuple[Place | None, str]:
+    """The place ending ``before`` and its text as written (巴中 for 巴中市委书记)."""
+    if not before or before.endswith(("我", "本")):
+        return None, ""
     level = _level_char(token)
     # 巴中 + 市委: the token's level char belongs to the name; try name+char first.
     for candidate in (before + level, before):
         hit = gazetteer.match_suffix(candidate, year=year)
         if hit and hit[1] >= 2:
-            return hit[0]
-    return None
+            return hit[0], before[len(candidate) - hit[1]:]
+    return None, ""
