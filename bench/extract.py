@@ -24,7 +24,7 @@ from delegation_crawler.extract import evaluate as ev  # noqa: E402
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3, help="timing runs per extractor (fastest kept)")
+    parser.add_argument("--repeat", type=int, default=2, help="timing runs per extractor (fastest kept)")
     parser.add_argument("--failures", action="store_true", help="list the pages each extractor got wrong")
     args = parser.parse_args()
     cases = ev.load_corpus(ROOT / "tests" / "data" / "extract")
@@ -34,19 +34,28 @@ def main() -> int:
             extractors.append((label, factory()))
         except ImportError as exc:
             print(f"skipping {label}: {exc}", file=sys.stderr)
-    scores = [(label, ev.run(label, fn, cases, repeat=args.repeat, score_source=fn is ev.ours)) for label, fn in extractors]
-    date_pages = scores[0][1].date_pages
-    print(f"{len(cases)} pages ({date_pages} showing a date)\n")
-    print("| extractor | body | title | date | source | ms/page |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
-    for label, s in scores:
-        source = f"{s.source_pct:.1f}%" if label == "delegation_crawler.extract" else "n/a"
-        print(f"| {label} | {s.body_pct:.1f}% | {s.title_pct:.1f}% | {s.date_pct:.1f}% | {source} | {s.ms_per_page:.2f} |")
+    groups = [("all pages", cases)] + [
+        (f"{name} pages", [c for c in cases if c.listing == name]) for name in sorted({c.listing for c in cases})
+    ]
+    all_scores = []
+    for title, group in groups:
+        scores = [(label, ev.run(label, fn, group, repeat=args.repeat, score_source=fn is ev.ours)) for label, fn in extractors]
+        all_scores.append(scores)
+        print(f"\n### {title}: {len(group)} ({scores[0][1].date_pages} showing a date)\n")
+        print("| extractor | body | title | date (minute) | date (day) | source | ms/page |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for label, s in scores:
+            source = f"{s.source_pct:.1f}%" if label == "delegation_crawler.extract" else "n/a"
+            print(
+                f"| {label} | {s.body_pct:.1f}% | {s.title_pct:.1f}% | {s.date_pct:.1f}% | {s.date_day_pct:.1f}% "
+                f"| {source} | {s.ms_per_page:.2f} |"
+            )
+    scores = all_scores[0]
     ours_ms = scores[0][1].ms_per_page
+    print()
     for label, s in scores[1:]:
         if ours_ms:
-            print(f"\n{label} takes {s.ms_per_page / ours_ms:.1f}x the time of ours per page", end="")
-    print()
+            print(f"{label} takes {s.ms_per_page / ours_ms:.1f}x the time of ours per page (all pages)")
     if args.failures:
         for label, s in scores:
             print(f"\n## {label}: {len(s.failures)} page failures")

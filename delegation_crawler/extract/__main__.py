@@ -15,6 +15,8 @@ from . import extract_article
 
 def _event(article, url):
     """The delegation-visit event when the events package is available, else None."""
+    if not article.body:
+        return None  # no article, no event (and no need to load the events package)
     try:
         from delegation_crawler.events import extract_event
     except Exception:

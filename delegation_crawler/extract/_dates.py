@@ -17,6 +17,7 @@ except Exception:  # no tz database on the machine: China has used +08:00 since 
     SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９：－／", "0123456789:-/")
+_HAS_FULLWIDTH = re.compile("[０-９：－／]")
 
 DATE_RE = re.compile(
     r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>[01]?\d)\s*[-/.月]\s*(?P<d>[0-3]?\d)(?!\d)\s*日?"
@@ -35,7 +36,8 @@ def parse_datetime(text: str, *, reference: datetime | None = None):
     """
     if not text:
         return None
-    text = text.translate(_FULLWIDTH)
+    if _HAS_FULLWIDTH.search(text):
+        text = text.translate(_FULLWIDTH)
     for match in DATE_RE.finditer(text):
         parsed = _from_match(match)
         if parsed is not None:

@@ -272,8 +272,7 @@ def _score(block: _Block) -> None:
     text = block.text
     block.cjk = len(_CJK.findall(text))
     length = len(text)
-    folded = P.fold(text)
-    if length <= 60 and P.BOUNDARY_RE.match(folded):
+    if length <= 60 and P.BOUNDARY_RE.match(P.fold(text)):
         block.boundary = True
         block.chrome = 60.0
         return
@@ -496,8 +495,14 @@ def _richest_segment(blocks, members):
 
 
 def _clean_title_tag(title: str) -> str:
-    parts = [p for p in _TITLE_SPLIT.split(title) if p]
-    return max(parts[:-1] or parts, key=len, default="").strip() if parts else ""
+    """Headline part of <title>: "headline_column_site" or "site-headline" (longest non-last part).
+
+    "_column_site" (nothing before the first separator) means the page has no headline.
+    """
+    parts = [p.strip() for p in _TITLE_SPLIT.split(title.strip())]
+    if not parts or not parts[0]:
+        return ""
+    return max(parts[:-1] or parts, key=len)
 
 
 def _same_title(text: str, title: str) -> bool:

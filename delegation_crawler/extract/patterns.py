@@ -16,9 +16,13 @@ _FOLD = str.maketrans(_TRAD, _SIMP)
 SPACE_RE = re.compile(r"[\s\u3000\xa0\u200b\ufeff]+")
 
 
+_HAS_TRAD = re.compile(f"[{_TRAD}]")
+
+
 def fold(text: str) -> str:
     """Fold the traditional characters used by the patterns below to simplified."""
-    return text.translate(_FOLD)
+    # str.translate walks every character in Python; most pages need no folding at all.
+    return text.translate(_FOLD) if _HAS_TRAD.search(text) else text
 
 
 def squash(text: str) -> str:
