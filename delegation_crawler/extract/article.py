@@ -355,6 +355,7 @@ def _assemble(root, blocks, images, head, url) -> ExtractedArticle:
         container = _best_container(root, blocks)
     if container is None:
         return ExtractedArticle(title=_clean_title_tag(head.get("title", "")), reason="no article-like text block")
+    container = _narrow(container, blocks)
     inside = set(container.iter())
     members = [i for i, b in enumerate(blocks) if b.owner in inside]
     start, end = _richest_segment(blocks, members)
@@ -432,12 +433,38 @@ def _best_container(root, blocks):
     return best
 
 
+def _narrow(container, blocks):
+    """Step down into a child that holds nearly all the prose (a table row whose other cell is
+    a sidebar of captions, an article box with a short summary next to it)."""
+    prose: dict = {}
+    for block in blocks:
+        if block.prose and not block.demoted:
+            prose[block.owner] = prose.get(block.owner, 0.0) + block.prose
+    totals: dict = {}
+    for el in container.iter():
+        if el in prose:
+            node = el
+            while node is not None:
+                totals[node] = totals.get(node, 0.0) + prose[el]
+                if node is container:
+                    break
+                node = node.getparent()
+    while True:
+        total = totals.get(container, 0.0)
+        best = max(container, key=lambda child: totals.get(child, 0.0), default=None)
+        if best is None or total <= 0 or totals.get(best, 0.0) < 0.85 * total:
+            return container
+        container = best
+
+
 def _widen(container, inside, blocks, start, end):
     """Flat pages keep paragraphs as siblings of the best one: take in neighbouring prose.
 
     Walks up to three levels; a level is taken only if it adds real (not teaser-like) prose
     adjacent to the body, skipping at most two short non-link lines (captions) in between.
     """
+    if sum(1 for i in range(start, end + 1) if blocks[i].prose and blocks[i].owner in inside) > 1:
+        return container, inside, start, end  # the body is already together
     for _ in range(3):
         parent = container.getparent()
         if parent is None:

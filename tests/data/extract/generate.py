@@ -523,30 +523,110 @@ def t_inline(a, rng):
     return page, "https://www.cyzx.example.cn/cy/2020/0814/7.html", "dash_min", ["您的位置", "24小时热榜", news[0], "成渝双城", "川渝合作 »"], True
 
 
+# ---- held-out templates: written after the extractor was tuned on the ones above, to see how
+# ---- it does on layouts it was not developed against (results reported in docs/extraction.md).
+
+
+def t_zoom(a, rng):
+    """Classic government article: #zoom body with <font>, info table, link table, tool bar."""
+    dt = a["dt"]
+    news = _news(rng)
+    tree = "".join(f'<tr><td class="tree"><a href="/col/{n}/">{t}</a><br><span class="desc">{E(d)}</span></td></tr>'
+                   for n, (t, d) in enumerate([("政务动态", TEASERS[0]), ("部门信息", TEASERS[2])]))
+    rel = "".join(f'<tr><td>·<a href="/art/{n}.html">{E(t)}</a></td><td>[2021-0{n + 1}-1{n}]</td></tr>' for n, t in enumerate(news[:3]))
+    page = f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>{E(a['title'])}--古蔺县人民政府</title></head><body>
+<table width="1000" align="center"><tr><td><img src="/images/top.jpg" width="1000" height="120"></td></tr></table>
+<table width="1000" align="center"><tr><td width="220" valign="top"><table>{tree}</table></td><td valign="top">
+<table width="100%"><tr><td class="title" align="center"><font style="font-size:20px"><b>{E(a['title'])}</b></font></td></tr>
+<tr><td align="center"><table><tr><td>日期：{_fmt(dt, 'dash_day')}</td><td>作者：{E(a['authors'][0] if a['authors'] else '')}</td><td>来源：{E(a['source'])}</td><td>点击数：<script>document.write(123)</script></td></tr></table></td></tr>
+<tr><td><div id="zoom"><font face="宋体" size="3">{_body_html(a, mode='p')}</font></div></td></tr>
+<tr><td align="right">【字体：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a>】【<a href="#">打印</a>】【<a href="#">关闭</a>】</td></tr>
+<tr><td><b>相关链接</b><table>{rel}</table></td></tr></table></td></tr></table>
+<table width="1000" align="center"><tr><td align="center">古蔺县人民政府办公室主办 {FOOTERS[3]}</td></tr></table></body></html>"""
+    return page, "http://www.gulin.gov.cn/art/2021/3/26/art_1_1.html", "dash_day", ["政务动态", TEASERS[0][:20], TEASERS[2][:20], news[0], "相关链接", "办公室主办", "点击数"], True
+
+
+def t_nested(a, rng):
+    """Old portal: tables five deep, picture-news captions with punctuation, date in brackets."""
+    dt = a["dt"]
+    news = _news(rng)
+    body = "".join(f"　　{E(p)}<br><br>" for p in a["paragraphs"])
+    pics = "".join(f'<tr><td><img src="/pic/{n}.jpg" width="200" height="150"><br>{E(c)}</td></tr>'
+                   for n, c in enumerate(["群众在新建的文化广场上跳起坝坝舞,其乐融融。", "工人们正在加紧施工,确保项目按期完工。"]))
+    page = f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>{E(a['title'])}</title></head><body topmargin="0">
+<table width="980" align="center"><tr><td><table width="100%"><tr><td class="menu"><a href="/">首页</a> <a href="/news/">新闻</a> <a href="/pic/">图片</a></td></tr></table></td></tr>
+<tr><td><table width="100%"><tr><td width="700" valign="top"><table width="100%"><tr><td><table width="100%">
+<tr><td height="40" align="center" class="news_title">{E(a['title'])}</td></tr>
+<tr><td align="center" class="news_info">【{_fmt(dt, 'dash_min')}】 来源:{E(a['source'])} 浏览:<span>88</span>次</td></tr>
+<tr><td class="news_text">{body}</td></tr></table></td></tr></table></td>
+<td width="270" valign="top"><table width="100%"><tr><td class="pic_title">图片新闻</td></tr>{pics}</table></td></tr></table></td></tr>
+<tr><td><table width="100%"><tr><td align="center">Copyright 2008 {FOOTERS[3]}</td></tr></table></td></tr></table></body></html>"""
+    return page, "http://www.example.net/news/show.asp?id=3412", "dash_min", ["图片新闻", "坝坝舞", "加紧施工", "Copyright"], True
+
+
+def t_lead(a, rng):
+    """Summary box above the body, share bar and tag list between body and related list."""
+    dt = a["dt"]
+    news = _news(rng)
+    summary = a["paragraphs"][0][:40] + "……"
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{E(a['title'])}-四川在线</title>
+<meta name="description" content="{E(summary)}"></head><body>
+<div class="header"><a href="/">四川在线</a> <a href="/sc/">四川</a> <a href="/cd/">成都</a> <a href="/sz/">市州</a></div>
+<div class="container"><div class="main"><h1 class="main-title">{E(a['title'])}</h1>
+<div class="date-source"><span class="date">{_fmt(dt, 'cn_min')}</span> <span class="source">来源：{E(a['source'])}</span></div>
+<div class="summary"><strong>【导读】</strong>{E(summary)}</div>
+<div class="article-content">{_body_html(a)}</div>
+<div class="share-bar">分享到： 微信 微博 QQ空间</div>
+<div class="keywords">关键词：<a href="#">区域合作</a><a href="#">考察</a></div>
+<div class="related-news"><h3>相关新闻</h3>{_links(news[:3])}</div></div></div>
+<div class="footer">四川在线 {FOOTERS[2]}</div></body></html>"""
+    return page, "https://sc.example.com/system/20210326/000.html", "cn_min", ["【导读】", "分享到", "关键词", news[0], "相关新闻"], True
+
+
+def t_app(a, rng):
+    """News-app share page: data in a script, download banners, hot comments, time-ago recs."""
+    dt = a["dt"]
+    news = _news(rng)
+    recs = "".join(f'<li><img src="/t/{n}.jpg"><div><p class="t">{E(t)}</p><span>{n + 2}小时前</span></div></li>' for n, t in enumerate(news[:3]))
+    hot = "".join(f'<div class="hc"><span class="nick">网友{n}</span><p>{E(c)}</p><span class="like">{n * 7}</span></div>' for n, c in enumerate(COMMENTS))
+    data = json.dumps({"title": a["title"], "content": "".join(a["paragraphs"])[:200]}, ensure_ascii=False)
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>{E(a['title'])}</title>
+<script>window.__INITIAL_STATE__={data};</script></head><body>
+<div class="download-banner">下载客户端,看更多精彩新闻 <a href="#">立即下载</a></div>
+<article class="news"><h1>{E(a['title'])}</h1><div class="meta"><span>{E(a['source'])}</span><time>{_fmt(dt, 'dash_min')}</time></div>
+{_body_html(a)}
+</article>
+<div class="hot-comments"><div class="hd">热评</div>{hot}</div>
+<div class="recommend"><div class="hd">相关推荐</div><ul>{recs}</ul></div>
+<div class="open-app">打开客户端查看更多评论</div></body></html>"""
+    return page, "https://app.example.cn/share/article/99887766", "dash_min", ["下载客户端", "热评", COMMENTS[0], COMMENTS[1], "小时前", news[0], "打开客户端"], True
+
+
 TEMPLATES = {
     "vsb": t_vsb, "dtcms": t_dtcms, "yybnet": t_yybnet, "yybmobile": t_yyb_mobile, "zgmnew": t_zgm_new,
     "zgmold": t_zgm_old, "phpcms": t_phpcms, "dedecms": t_dedecms, "trs": t_trs, "wordpress": t_wordpress,
     "discuz": t_discuz, "mobile": t_mobile, "govsite": t_govsite, "shortteaser": t_shortteaser,
     "comments": t_comments_heavy, "kicker": t_kicker, "wechat": t_wechat, "flat": t_flat, "brief": t_brief,
-    "inline": t_inline,
+    "inline": t_inline, "zoom": t_zoom, "nested": t_nested, "lead": t_lead, "app": t_app,
 }
+HELD_OUT = {"zoom", "nested", "lead", "app"}
 # Which templates each story is rendered in (its own portal's first).
 PLAN = {
-    "seed000": ["zgmnew", "zgmold", "discuz", "mobile", "comments", "inline"],
-    "seed001": ["zgmnew", "trs", "phpcms", "wordpress", "govsite", "flat", "brief"],
-    "seed002": ["yybnet", "yybmobile", "dedecms", "vsb", "kicker", "flat"],
-    "seed003": ["vsb", "yybnet", "discuz", "dtcms", "wechat", "shortteaser", "inline"],
-    "seed004": ["dtcms", "zgmold", "mobile", "trs", "govsite", "brief", "flat"],
-    "w01": ["dtcms", "wordpress", "yybmobile", "shortteaser", "kicker", "inline"],
-    "w02": ["zgmnew", "dedecms", "trs", "govsite", "wechat", "flat", "brief"],
-    "w03": ["yybnet", "phpcms", "mobile", "comments", "shortteaser", "inline"],
-    "w04": ["vsb", "discuz", "zgmold", "wechat", "brief"],
-    "w05": ["vsb", "phpcms", "dedecms", "shortteaser", "comments", "flat"],
-    "w06": ["yybnet", "yybmobile", "trs", "kicker", "govsite", "inline"],
-    "w07": ["dedecms", "yybnet", "wordpress", "kicker", "shortteaser", "brief"],
-    "w08": ["yybnet", "discuz", "zgmnew", "wechat", "comments", "flat", "inline"],
-    "w09": ["dtcms", "mobile", "phpcms", "shortteaser", "govsite", "brief"],
-    "w10": ["zgmnew", "wordpress", "dtcms", "comments", "kicker", "flat"],
+    "seed000": ["zgmnew", "zgmold", "discuz", "mobile", "comments", "inline", "zoom"],
+    "seed001": ["zgmnew", "trs", "phpcms", "wordpress", "govsite", "flat", "brief", "nested", "app"],
+    "seed002": ["yybnet", "yybmobile", "dedecms", "vsb", "kicker", "flat", "lead"],
+    "seed003": ["vsb", "yybnet", "discuz", "dtcms", "wechat", "shortteaser", "inline", "app"],
+    "seed004": ["dtcms", "zgmold", "mobile", "trs", "govsite", "brief", "flat", "lead", "nested"],
+    "w01": ["dtcms", "wordpress", "yybmobile", "shortteaser", "kicker", "inline", "zoom", "app"],
+    "w02": ["zgmnew", "dedecms", "trs", "govsite", "wechat", "flat", "brief", "nested"],
+    "w03": ["yybnet", "phpcms", "mobile", "comments", "shortteaser", "inline", "lead", "zoom"],
+    "w04": ["vsb", "discuz", "zgmold", "wechat", "brief", "app", "lead"],
+    "w05": ["vsb", "phpcms", "dedecms", "shortteaser", "comments", "flat", "nested", "zoom"],
+    "w06": ["yybnet", "yybmobile", "trs", "kicker", "govsite", "inline", "app"],
+    "w07": ["dedecms", "yybnet", "wordpress", "kicker", "shortteaser", "brief", "zoom", "lead"],
+    "w08": ["yybnet", "discuz", "zgmnew", "wechat", "comments", "flat", "inline", "nested"],
+    "w09": ["dtcms", "mobile", "phpcms", "shortteaser", "govsite", "brief", "app", "lead"],
+    "w10": ["zgmnew", "wordpress", "dtcms", "comments", "kicker", "flat", "nested", "zoom"],
 }
 
 
@@ -577,7 +657,8 @@ def main() -> None:
             (pages / name).write_bytes(data)
             published, precision = expected_published(article["dt"], style)
             lines.append({
-                "page": f"pages/{name}", "url": url, "template": template, "title": article["title"],
+                "page": f"pages/{name}", "url": url, "template": template, "held_out": template in HELD_OUT,
+                "title": article["title"],
                 "published": published, "published_precision": precision,
                 "source": article["source"] if shows_source else None,
                 "editors": article["editors"], "paragraphs": paragraphs,
