@@ -146,19 +146,13 @@ def _delegation_place(prefix: str, ctx: _Context) -> tuple[Place | None, list[st
     for pronoun, level_char in _PRONOUNS.items():
         if clause.endswith(pronoun):
             return ctx.self_place(level_char), flags
+    # The longest chain of names ending at the noun (北京市朝阳区 settles the namesake 朝阳区).
+    for offset in range(max(0, len(clause) - 24), len(clause) - 1):
+        chain = ctx.gaz.parse(clause[offset:], year=ctx.year)
+        if chain and offset + chain[1] == len(clause):
+            return chain[0], flags
     hit = ctx.gaz.match_suffix(clause, year=ctx.year)
-    if hit:
-        # 重庆市荣昌区: read the whole chain ending at the noun.
-        start = len(clause) - hit[1]
-        chain = ctx.gaz.parse(clause[max(0, start - 12):], year=ctx.year)
-        place = hit[0]
-        for offset in range(max(0, start - 12), start + 1):
-            chain = ctx.gaz.parse(clause[offset:], year=ctx.year)
-            if chain and offset + chain[1] == len(clause) and place.code != chain[0].code and chain[0].name == place.name:
-                place = chain[0]
-                break
-        return place, flags
-    return None, flags
+    return (hit[0] if hit else None), flags
 
 
 def _host_after(rest: str, ctx: _Context, needs_purpose: bool) -> Place | None:

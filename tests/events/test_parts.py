@@ -122,3 +122,8 @@ def test_bad_input_is_a_clear_error_or_an_empty_result_in_bounded_time():
     event = extract_event(title="x", text=junk, published="garbage")
     assert event["is_delegation_visit"] is False
     assert time.perf_counter() - start < 5
+
+
+def test_a_namesake_district_is_settled_by_its_city():
+    event = _event("北京市朝阳区党政代表团到我市考察", "5月10日，北京市朝阳区党政代表团到我市考察。", home_place="510300")
+    assert event["visitor"] == {"name": "北京市朝阳区", "code": "110105", "level": "county", "province": "北京市"}

