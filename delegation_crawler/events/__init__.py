@@ -5,6 +5,9 @@ dict: is_delegation_visit, visitor/host ({name, code, level, province}), start_d
 end_date, leaders [{name, title, side}], agreements, sites, activities, confidence, reason.
 """
 
+import json
+from importlib import resources
+
 from .extract import ACTIVITIES, extract_event, find_agreements, find_sites
 
 EVENT_FIELDS = (
@@ -12,4 +15,11 @@ EVENT_FIELDS = (
     "activities", "confidence", "reason",
 )
 
-__all__ = ["extract_event", "find_agreements", "find_sites", "EVENT_FIELDS", "ACTIVITIES"]
+
+
+def event_schema() -> dict:
+    """JSON Schema of the event dict (for warehouse validation and tests)."""
+    return json.loads(resources.files(__package__).joinpath("event.schema.json").read_text(encoding="utf-8"))
+
+
+__all__ = ["event_schema", "extract_event", "find_agreements", "find_sites", "EVENT_FIELDS", "ACTIVITIES"]
