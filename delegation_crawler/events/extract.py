@@ -49,11 +49,11 @@ _UNTITLED_AGREEMENT = re.compile(
     r"合作计划|协定|倡议书|宣言|合作书))"
 )
 _PAST_FLAG = "a past visit mentioned in passing"
-_PAST = ("去年", "前年", "上年", "此前", "曾于", "曾经", "年前", "早在", "以往")
 _TITLE = re.compile(r"《([^《》]{2,60})》")
 _QUOTED_AGREEMENT = re.compile(r"(?:签署|签订|签定|共签)了?[“\"「]([^”\"」]{2,60}?)[”\"」]")
 _NOT_SIGNED = ("条例", "法", "纲要", "讲话", "精神", "通知", "决定", "意见", "办法", "报告", "规定", "决议")
-_EARLIER = ("去年", "此前", "上年", "前期", "早在", "曾经", "年前", "已于", "过去")
+_EARLIER = ("去年", "前年", "此前", "上年", "前期", "早在", "曾经", "曾于", "年前", "已于", "过去", "以往")
+_PRESENT = ("此次", "本次", "这次", "今天", "会上", "座谈会上", "仪式上", "现场")
 _CITED_BEFORE = ("围绕", "根据", "按照", "依据", "落实", "贯彻", "遵循", "依照", "对照", "推进")
 _SITES = re.compile(
     r"(?:先后|相继|依次|分别)?(?:前往|来到|走进|参观了|参观|实地学习考察了|实地考察了|实地考察|考察了|走访了|察看了|调研了|观摩了)"
@@ -197,7 +197,7 @@ def _has_purpose(tail: str) -> bool:
 def _visitor_before(pre: str, pre_offset: int, sentence_leaders: list[LeaderMention], ctx: _Context) -> tuple[Place | None, list[str], bool]:
     """The subject of a movement: a delegation, an official with a place, or a place."""
     flags: list[str] = []
-    if any(word in pre[-20:] for word in _PAST):
+    if _told_as_past(pre, ctx.year):
         return None, [_PAST_FLAG], False
     nouns = list(_DELEGATION.finditer(pre))
     for noun in reversed(nouns):
@@ -324,14 +324,28 @@ def _assign_sides(mentions: list[LeaderMention], visitor: Place, host: Place, ct
     return list(out.values())
 
 
-def find_agreements(lines: list[str]) -> list[str]:
+def _told_as_past(before: str, year: int | None) -> bool:
+    """Whether the sentence so far sets the scene in the past (去年7月，… / 2022年，…).
+
+    A later 此次/会上/本次 brings the sentence back to the story's own visit.
+    """
+    marks = [before.rfind(word) for word in _EARLIER]
+    if year is not None:
+        marks += [m.start() for m in re.finditer(r"((?:19|20)\d{2})年", before) if int(m.group(1)) < year]
+    last_past = max(marks, default=-1)
+    if last_past < 0:
+        return False
+    return not any(before.find(word, last_past) >= 0 for word in _PRESENT)
+
+
+def find_agreements(lines: list[str], year: int | None = None) -> list[str]:
     """Agreements signed in the story: 《》 titles after a signing verb, or unnamed ones as written."""
     found: list[str] = []
     for sentence in lines:
         if not _SIGN.search(sentence):
             continue
         for verb in _SIGN.finditer(sentence):
-            if any(word in sentence[max(0, verb.start() - 8): verb.start()] for word in _EARLIER):
+            if _told_as_past(sentence[: verb.start()], year):
                 continue
             pos = verb.end()
             gap_limit = 16
@@ -358,7 +372,7 @@ def find_agreements(lines: list[str]) -> list[str]:
             obj = re.sub(r"^(?:了|的|两市|两地|两区|两县|双方|三方|一份|一项)+", "", match.group("obj"))
             if re.match(r"^[\d一二三四五六七八九十两几多]+[个项份批]", obj) or len(obj) < 2:
                 continue
-            if any(word in sentence[max(0, match.start() - 8): match.start()] for word in _EARLIER):
+            if _told_as_past(sentence[: match.start()], year):
                 continue
             found.append(obj)
     unique: list[str] = []
@@ -433,7 +447,7 @@ def extract_event(*, title: str, text: str, published: str | None, source: str |
             if span:
                 break
     sides = _assign_sides(leaders, visitor, host, ctx)
-    agreements = find_agreements(body_lines or title_lines) or find_agreements(title_lines)
+    agreements = find_agreements(body_lines or title_lines, year) or find_agreements(title_lines, year)
     sites = find_sites(body_lines)
     joined = "".join(lines)
     activities = [word for word in ACTIVITIES if word in joined]
