@@ -1,0 +1,220 @@
+"""The base spider every portal spider fills in with a page description.
+
+A portal module says where things are — which list pages to start from, the selectors of a
+list item, its link and date, the pager's next link, and on an article page the title,
+sub-titles, meta line, body paragraphs and images — and nothing else. Walking lists,
+pagination limits (``-a max_pages=N``, ``-a since=YYYY-MM-DD``), browser rendering, charset
+bookkeeping and the drop accounting live here; reading what the strings mean lives in
+``delegation_crawler.article`` (run by the article pipeline).
+
+Selectors are CSS, or XPath when they start with ``/``, ``(`` or ``./``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, ClassVar, Iterator
+
+import scrapy
+from parsel import Selector, SelectorList
+from scrapy.http import Response, TextResponse
+
+from delegation_crawler.dates import SHANGHAI, DateError, parse_datetime
+from delegation_crawler.items import ArticlePage
+
+
+@dataclass(frozen=True)
+class ListLayout:
+    """Where article links are on a column's list pages."""
+
+    items: str  # one element per listed article
+    link: str = "a::attr(href)"  # relative to an item
+    date: str | None = None  # relative to an item; its text holds the list date
+    next_page: str | None = None  # the pager's "next" link href
+    render: bool = False  # the list is filled by script: render it in the browser
+    wait_for: str | None = None  # with render: the selector to wait for
+
+
+@dataclass(frozen=True)
+class ArticleLayout:
+    """Where the parts of an article page are."""
+
+    title: str
+    paragraphs: str  # body paragraph elements (or text/attribute selectors)
+    meta: str | None = None  # elements whose text is the date/source/editor line(s)
+    subtitles: str | None = None
+    images: str | None = None  # <img> elements, or elements carrying an image and a caption
+
+
+def select(node: Selector | SelectorList | Response, query: str) -> SelectorList:
+    if query.startswith(("/", "(", "./")):
+        return node.xpath(query)
+    return node.css(query)
+
+
+def text_of(selection: SelectorList) -> list[str]:
+    """Visible text of each selected node (element text content, or the text/attribute itself)."""
+    texts = []
+    for node in selection:
+        if isinstance(node.root, str):
+            texts.append(node.root)
+        else:
+            parts = node.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]").getall()
+            texts.append(" ".join(p.strip() for p in parts if p.strip()) if len(parts) > 1 else "".join(parts))
+    return [t.strip() for t in texts if t and t.strip()]
+
+
+class PortalSpider(scrapy.Spider):
+    """Base for one portal. Subclasses set the class attributes below."""
+
+    # -- what a portal module declares --------------------------------------------------
+    home_place: ClassVar[str | None] = None  # GB/T 2260 code of the portal's home place
+    charset: ClassVar[str | None] = None  # the real site's charset, when known
+    start_lists: ClassVar[dict[str, ListLayout]] = {}  # list URL → its layout
+    article_layouts: ClassVar[list[tuple[str, ArticleLayout]]] = []  # URL regex → layout
+
+    custom_settings: ClassVar[dict[str, Any]] = {}
+
+    def __init__(self, *args: Any, max_pages: int | str = 5, since: str | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.max_pages = int(max_pages)
+        self.since: date | None = date.fromisoformat(since) if since else None
+        self._article_layouts = [(re.compile(p), layout) for p, layout in self.article_layouts]
+
+    @classmethod
+    def from_crawler(cls, crawler, *args: Any, **kwargs: Any):
+        replica_url = kwargs.pop("replica_url", None)
+        if replica_url:
+            crawler.settings.set("REPLICA_URL", replica_url, priority="cmdline")
+        if crawler.settings.get("REPLICA_URL"):
+            crawler.settings.setdict(crawler.settings.getdict("REPLICA_PROFILE"), priority="cmdline")
+        return super().from_crawler(crawler, *args, **kwargs)
+
+    # -- lists ------------------------------------------------------------------------------
+    async def start(self):
+        for url, layout in self.start_lists.items():
+            yield self.list_request(url, layout, page=1)
+
+    def list_request(self, url: str, layout: ListLayout, page: int) -> scrapy.Request:
+        meta: dict[str, Any] = {"list_layout": layout, "list_page": page}
+        if layout.render:
+            from scrapy_playwright.page import PageMethod
+
+            meta["playwright"] = True
+            if layout.wait_for:
+                meta["playwright_page_methods"] = [PageMethod("wait_for_selector", layout.wait_for)]
+        return scrapy.Request(url, callback=self.parse_list, errback=self.list_failed, meta=meta)
+
+    def parse_list(self, response: Response) -> Iterator[scrapy.Request]:
+        """Follow every article on a list page, then the next page."""
+        layout: ListLayout = response.meta["list_layout"]
+        page: int = response.meta["list_page"]
+        self.crawler.stats.inc_value("lists/pages")
+        items = select(response, layout.items)
+        reached_since = False
+        links = 0
+        for item in items:
+            href = select(item, layout.link).get()
+            if not href:
+                continue
+            listed = self._list_date(item, layout)
+            if self.since and listed and listed.value.date() < self.since:
+                reached_since = True
+                continue
+            links += 1
+            yield scrapy.Request(
+                response.urljoin(href.strip()),
+                callback=self.parse_article,
+                errback=self.article_failed,
+                meta={"article_page": True, "published_hint": listed.isoformat() if listed else None},
+            )
+        if links == 0 and not reached_since:
+            self.logger.warning("List page with no article links: %s", response.url)
+            self.crawler.stats.inc_value("lists/empty")
+        next_href = select(response, layout.next_page).get() if layout.next_page else None
+        if next_href and not reached_since and page < self.max_pages:
+            yield self.list_request(response.urljoin(next_href.strip()), layout, page + 1)
+
+    def _list_date(self, item: Selector, layout: ListLayout):
+        if not layout.date:
+            return None
+        text = " ".join(text_of(select(item, layout.date)))
+        try:
+            return parse_datetime(text)
+        except DateError:
+            self.crawler.stats.inc_value("lists/bad_date")
+            return None
+
+    def list_failed(self, failure) -> None:
+        self.logger.warning("List page failed: %s (%s)", failure.request.url, failure.value)
+        self.crawler.stats.inc_value("lists/failed")
+
+    # -- articles ---------------------------------------------------------------------------
+    def article_failed(self, failure) -> None:
+        response = getattr(failure.value, "response", None)
+        reason = f"http_{response.status}" if response is not None else "download_error"
+        self.logger.warning("Article page dropped (%s): %s", reason, failure.request.url)
+        self.crawler.stats.inc_value(f"articles/dropped/{reason}")
+
+    def article_layout(self, url: str) -> ArticleLayout | None:
+        for pattern, layout in self._article_layouts:
+            if pattern.search(url):
+                return layout
+        return None
+
+    def parse_article(self, response: Response) -> Iterator[ArticlePage]:
+        """Locate the parts of one article page."""
+        layout = self.article_layout(response.url)
+        if layout is None or not isinstance(response, TextResponse):
+            self.logger.warning("Not an article page of %s: %s", self.name, response.url)
+            self.crawler.stats.inc_value("articles/dropped/not_article")
+            return
+        yield ArticlePage(
+            url=response.url,
+            portal=self.name,
+            fetched_at=datetime.now(SHANGHAI).isoformat(timespec="seconds"),
+            title=" ".join(text_of(select(response, layout.title)[:1])),
+            subtitles=text_of(select(response, layout.subtitles)) if layout.subtitles else [],
+            meta=text_of(select(response, layout.meta)) if layout.meta else [],
+            paragraphs=text_of(select(response, layout.paragraphs)),
+            images=self._images(response, layout),
+            published_hint=response.meta.get("published_hint"),
+            home_place=self.home_place_of(response),
+            declared_charset=response.meta.get("declared_charset") or declared_charset(response),
+            used_charset=response.meta.get("used_charset") or response.encoding,
+        )
+
+    def home_place_of(self, response: Response) -> str | None:
+        """The place whose news this page is; aggregators override it per column."""
+        return self.home_place
+
+    def _images(self, response: Response, layout: ArticleLayout) -> list[dict[str, str]]:
+        if not layout.images:
+            return []
+        images = []
+        for node in select(response, layout.images):
+            src = node.xpath("@src").get() or node.xpath(".//img/@src").get()
+            if not src:
+                continue
+            caption = node.xpath("@info").get() or node.xpath("@alt").get() or node.xpath("@title").get() or ""
+            images.append({"url": response.urljoin(src.strip()), "caption": caption.strip()})
+        return images
+
+
+_HEADER_CHARSET = re.compile(rb"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([\w.:-]+)", re.I)
+
+
+def declared_charset(response: Response) -> str | None:
+    """What the page says its charset is, as written: ``header=…; meta=…`` (the parts present)."""
+    header = _HEADER_CHARSET.search(response.headers.get("Content-Type") or b"")
+    meta = _META_CHARSET.search(response.body[:4096])
+    parts = [f"header={header.group(1).decode('ascii').lower()}"] if header else []
+    if meta:
+        parts.append(f"meta={meta.group(1).decode('ascii').lower()}")
+    parts = [f"header={header}"] if header else []
+    if meta:
+        parts.append(f"meta={meta}")
+    return "; ".join(parts) or None

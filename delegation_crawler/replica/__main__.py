@@ -1,0 +1,35 @@
+"""``python -m delegation_crawler.replica serve [--port N] [--edition N]``"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+
+from delegation_crawler.replica.server import ReplicaServer
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m delegation_crawler.replica")
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="serve the bundled portal replicas on loopback")
+    serve.add_argument("--port", type=int, default=8800, help="port (0 = any free port; default 8800)")
+    serve.add_argument("--edition", type=int, default=1, help="serve pages edited up to this edition")
+    args = parser.parse_args(argv)
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    with ReplicaServer(port=args.port, edition=args.edition) as server:
+        portals = sorted({site.portal for site in server.sites.values()})
+        print(f"Replica server on {server.url} (portals: {', '.join(portals)})", flush=True)
+        print(f"Crawl one: scrapy crawl zgm -s REPLICA_URL={server.url} -O zgm.jsonl", flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

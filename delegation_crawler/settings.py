@@ -1,0 +1,71 @@
+"""Scrapy settings for delegation_crawler.
+
+Defaults crawl the real portals politely. ``REPLICA_URL`` (or ``scrapy crawlall --replica``)
+sends every portal request to the bundled replica server instead; see README.md.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+BOT_NAME = "delegation_crawler"
+
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+COMMANDS_MODULE = "delegation_crawler.commands"
+TEMPLATES_DIR = str(Path(__file__).with_name("templates"))
+
+# Politeness for the real sites: robots.txt, one request at a time per site, adaptive delay.
+USER_AGENT = "delegation_crawler/0.1 (research crawler for public government news)"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 1
+DOWNLOAD_DELAY = 1.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 30
+RETRY_TIMES = 2
+
+# The local replica server's base URL ("" = crawl the real sites).
+REPLICA_URL = ""
+# What changes when crawling the replica: no politeness delays against our own loopback server.
+REPLICA_PROFILE = {
+    "DOWNLOAD_DELAY": 0,
+    "AUTOTHROTTLE_ENABLED": False,
+    "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
+}
+
+# Where state that lasts between runs (dedupe, dead letters) is kept.
+STATE_DIR = "state"
+
+# Browser pages (scrapy-playwright) for lists rendered by script; Debian's Chromium when present.
+DOWNLOAD_HANDLERS = {
+    "http": "delegation_crawler.replica.handler.PortalDownloadHandler",
+    "https": "delegation_crawler.replica.handler.PortalDownloadHandler",
+}
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+PLAYWRIGHT_BROWSER_TYPE = "chromium"
+PLAYWRIGHT_LAUNCH_OPTIONS = {
+    "headless": True,
+    "executable_path": shutil.which("chromium") or shutil.which("chromium-browser"),
+    "args": [
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+    ],
+}
+PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT = 30_000
+
+DOWNLOADER_MIDDLEWARES: dict[str, int] = {}
+
+ITEM_PIPELINES = {
+    "pipelines.article.ArticlePipeline": 200,
+}
+
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = "INFO"
