@@ -701,55 +701,57 @@ def _names(chunk: str) -> list[str]:
 
 
 def _fill_people(result, meta_texts, paragraphs, head) -> None:
-    folded_meta = [P.fold(line) for line in meta_texts]
-    for line in folded_meta:
-        match = P.SOURCE_RE.search(line)
-        if match:
-            value = match.group(1).strip("，,。;；")
-            if value and not parse_datetime(value) and "http" not in value:
-                result.source = _original(meta_texts[folded_meta.index(line)], line, value)
-                break
-    if result.source is None:
-        for line in folded_meta + [P.fold(p) for p in paragraphs[-3:] if len(p) <= 40]:
-            match = P.SOURCE_RE.search(line) or P.BARE_SOURCE_RE.search(line)
-            if match and not parse_datetime(match.group(1)):
-                originals = meta_texts + [p for p in paragraphs[-3:] if len(p) <= 40]
-                original = originals[(folded_meta + [P.fold(p) for p in paragraphs[-3:] if len(p) <= 40]).index(line)]
-                result.source = _original(original, line, match.group(1))
-                break
-    if result.source is None and head.get("meta:contentsource"):
-        result.source = head["meta:contentsource"]
+    """Source, authors and editors from meta lines and the body's first and last lines.
+
+    Patterns run on the folded (simplified) text; the fold keeps offsets, so the value is
+    sliced from the original and keeps the page's own script.
+    """
+    short_tail = [p for p in paragraphs[-3:] if len(p) <= 40]
+    result.source = (
+        _first_match(meta_texts, [P.SOURCE_RE])
+        or _first_match(meta_texts + short_tail, [P.SOURCE_RE, P.BARE_SOURCE_RE])
+        or head.get("meta:contentsource")
+    )
 
     authors: list[str] = []
-    for line, original in zip(folded_meta, meta_texts):
-        match = P.AUTHOR_META_RE.search(line)
-        if match:
-            authors += _names(_slice_original(original, line, match.span(1)))
-    edge = paragraphs[:2] + paragraphs[-3:]
-    for text in edge:
-        folded = P.fold(text[:120] if text in paragraphs[:2] else text[-80:])
-        for match in P.REPORTER_RE.finditer(folded):
-            authors += _names(_slice_original(text[:120] if text in paragraphs[:2] else text[-80:], folded, match.span(1)))
-    result.authors = list(dict.fromkeys(a for a in authors if a))
+    for original in meta_texts:
+        authors += _names_after(original, P.AUTHOR_META_RE)
+    for text in paragraphs[:2]:
+        authors += _names_after(text[:120], P.REPORTER_RE)
+    for text in paragraphs[-3:]:
+        authors += _names_after(text[-80:], P.REPORTER_RE)
+    result.authors = list(dict.fromkeys(authors))
 
     editors: list[str] = []
-    for original in meta_texts + paragraphs[-4:]:
-        if len(original) > 80 and original not in meta_texts:
-            continue
+    for original in meta_texts + [p for p in paragraphs[-4:] if len(p) <= 80]:
+        editors += _names_after(original, P.EDITOR_RE)
+    result.editors = list(dict.fromkeys(editors))
+
+
+def _first_match(lines, regexes) -> str | None:
+    for original in lines:
         folded = P.fold(original)
-        for match in P.EDITOR_RE.finditer(folded):
-            editors += _names(_slice_original(original, folded, match.span(1)))
-    result.editors = list(dict.fromkeys(e for e in editors if e))
+        for regex in regexes:
+            match = regex.search(folded)
+            if not match:
+                continue
+            value = _slice_original(original, folded, match.span(1)).strip("，,。;；")
+            if value and "http" not in value and not parse_datetime(value):
+                return value
+    return None
+
+
+def _names_after(original: str, regex) -> list[str]:
+    folded = P.fold(original)
+    names: list[str] = []
+    for match in regex.finditer(folded):
+        names += _names(_slice_original(original, folded, match.span(1)))
+    return names
 
 
 def _slice_original(original: str, folded: str, span) -> str:
     """The fold is length-preserving, so folded offsets index the original text."""
     return original[span[0]:span[1]]
-
-
-def _original(original: str, folded: str, value: str) -> str:
-    index = folded.find(value)
-    return original[index:index + len(value)] if index >= 0 else value
 
 
 # --------------------------------------------------------------------------- images

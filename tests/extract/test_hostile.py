@@ -87,3 +87,23 @@ def test_chrome_only_page_has_no_body():
     result = extract_article(f"<html><body><ul>{links}</ul><div>版权所有 蜀ICP备0000号</div></body></html>")
     assert result.body == ""
     assert result.reason
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+CORPUS_PAGE = (
+    __import__("pathlib").Path(__file__).resolve().parents[1] / "data" / "extract" / "pages" / "gen-seed003-vsb.html"
+).read_bytes()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cut=st.integers(min_value=0, max_value=len(CORPUS_PAGE)), junk=st.binary(max_size=64),
+       at=st.integers(min_value=0, max_value=len(CORPUS_PAGE)))
+def test_damaged_real_layout_never_raises(cut, junk, at):
+    """A real-layout page cut anywhere, with junk bytes spliced in anywhere: a result, no exception."""
+    data = CORPUS_PAGE[:at] + junk + CORPUS_PAGE[at:cut]
+    result = extract_article(data, url="https://www.gyct.com.cn/info/1346/5512.htm")
+    assert isinstance(result, ExtractedArticle)
+    assert result.body == "\n".join(result.paragraphs)
+    assert result.body or result.reason

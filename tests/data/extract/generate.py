@@ -300,7 +300,6 @@ def t_dedecms(a, rng):
 
 def t_trs(a, rng):
     dt = a["dt"]
-    news = _news(rng)
     page = f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">
 <title>{E(a['title'])}</title><meta name="publishdate" content="{_fmt(dt, 'dash_day')}"></head><body>
 <table width="1002" border="0" align="center" cellpadding="0" cellspacing="0"><tr><td><img src="../../images/banner.jpg" width="1002" height="150"></td></tr>
@@ -420,7 +419,6 @@ def t_shortteaser(a, rng):
 def t_comments_heavy(a, rng):
     """More comment prose than article prose, under a heading the extractor has no word for."""
     dt = a["dt"]
-    news = _news(rng)
     many = [c + extra for c in COMMENTS for extra in ("", "说得对,支持!", "家乡越来越好了,为家乡点赞,希望以后多报道一些这样的好消息。")]
     msgs = "".join(f'<div class="ly"><span class="u">热心读者{n}:</span><span class="c">{E(m)}</span></div>' for n, m in enumerate(many))
     page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{E(a['title'])}_川北在线</title></head><body>
@@ -549,7 +547,6 @@ def t_zoom(a, rng):
 def t_nested(a, rng):
     """Old portal: tables five deep, picture-news captions with punctuation, date in brackets."""
     dt = a["dt"]
-    news = _news(rng)
     body = "".join(f"　　{E(p)}<br><br>" for p in a["paragraphs"])
     pics = "".join(f'<tr><td><img src="/pic/{n}.jpg" width="200" height="150"><br>{E(c)}</td></tr>'
                    for n, c in enumerate(["群众在新建的文化广场上跳起坝坝舞,其乐融融。", "工人们正在加紧施工,确保项目按期完工。"]))
