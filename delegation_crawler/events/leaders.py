@@ -19,14 +19,14 @@ _POSITION = (
     r"副主席|主席|秘书长|副盟长|盟长|副旗长|旗长|副部长|部长)"
 )
 _ORG = (
-    rf"(?:{_LEVEL}委|党工委|{_LEVEL}人大常委会|人大常委会|{_LEVEL}人大|{_LEVEL}政协|政协|{_LEVEL}政府|人民政府|"
+    rf"(?:{_LEVEL}党委|{_LEVEL}委|地委|党工委|{_LEVEL}人大常委会|人大常委会|{_LEVEL}人大|{_LEVEL}政协|政协|{_LEVEL}政府|人民政府|"
     rf"管委会|{_LEVEL}纪委监委|{_LEVEL}纪委)"
 )
 # A token is an organ + position (市委书记), a bare head-of-government title (市长),
 # or "X领导" introducing a list of names.
 _TOKEN = re.compile(
     rf"(?P<org>{_ORG})(?P<pos>{_POSITION})|(?P<head>常务副(?:市|区|县|州)长|副(?:市|区|县|州)长|(?:市|区|县|州)长)"
-    rf"|(?P<lead>(?P<lead_level>{_LEVEL})(?:级)?领导)"
+    rf"|(?P<lead>(?P<lead_level>{_LEVEL})领导)"
 )
 # After a first token, a department post in the same chain (市委常委、宣传部部长).
 _DEPT = re.compile(r"、(?P<dept>[\u4e00-\u9fff]{0,8}?(?:部长|秘书长|主任|书记))")
@@ -71,7 +71,8 @@ def _pick_name(run: str) -> str | None:
     # 4 covers compound surnames and names such as 苏嘎尔布 written without a dot.
     sizes = (3, 4) if run[:2] in _COMPOUND_SURNAMES else (2, 3, 4)
     for followers in (_FOLLOWERS_LONG, _FOLLOWERS_SHORT):
-        for size in sizes:
+        # A one-character follower is weak evidence: not enough for a four-character name.
+        for size in sizes if followers is _FOLLOWERS_LONG else [n for n in sizes if n < 4]:
             rest = run[size:]
             if len(run) >= size and (not rest or rest.startswith(followers)):
                 return run[:size]
