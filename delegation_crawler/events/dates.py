@@ -54,8 +54,30 @@ def _resolve(month: int, day: int, published: date, year: int | None = None) -> 
     return None
 
 
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_NUMBER = re.compile(r"([一二三四五六七八九十]{1,3})(?=[月日])")
+
+
+def _cn_to_int(numeral: str) -> int | None:
+    if "十" not in numeral:
+        return _CN_DIGITS.get(numeral) if len(numeral) == 1 else None
+    tens, _, units = numeral.partition("十")
+    if len(tens) > 1 or len(units) > 1:
+        return None
+    return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CN_DIGITS.get(units, 0) if units else 0)
+
+
+def arabic_dates(text: str) -> str:
+    """``十二月八日`` -> ``12月8日`` so one pattern reads both spellings."""
+    def swap(match: re.Match) -> str:
+        value = _cn_to_int(match.group(1))
+        return str(value) if value else match.group(0)
+    return _CN_NUMBER.sub(swap, text)
+
+
 def find_range(text: str, published: date | None) -> tuple[date, date] | None:
     """First ``M月D日`` (or range) in ``text`` resolved against the publish date."""
+    text = arabic_dates(text)
     for match in _FULL_RANGE.finditer(text):
         if text[match.end(): match.end() + 1] == "电":
             continue  # dateline (本报宁波4月25日电): when the report was filed, not the visit

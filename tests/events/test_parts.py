@@ -31,6 +31,11 @@ def test_dateline_is_not_the_visit_date():
     assert find_range("本报宁波4月25日电 4月24日至25日，眉山市", date(2019, 4, 26))[0] == date(2019, 4, 24)
 
 
+def test_dates_in_chinese_numerals():
+    assert find_range("十二月八日至十日，巴中市党政代表团", date(2021, 12, 20)) == (date(2021, 12, 8), date(2021, 12, 10))
+    assert find_range("三月二十九日，代表团", date(2021, 3, 31)) == (date(2021, 3, 29), date(2021, 3, 29))
+
+
 def test_lost_month_and_relative_days():
     assert find_damaged("秀山网讯 97日，县委书记", date(2020, 9, 9)) == (date(2020, 9, 7), date(2020, 9, 7))
     assert find_relative("本报讯 昨日，凉山州党政代表团", date(2019, 8, 15)) == (date(2019, 8, 14), date(2019, 8, 14))
