@@ -129,7 +129,7 @@ def _extract(html: str | bytes, url: str | None) -> ExtractedArticle:
     _strip_junk(root)
     blocks, images = _linearise(root)
     if not blocks:
-        return ExtractedArticle(title=head.get("title", ""), reason="no text on the page")
+        return ExtractedArticle(title=_clean_title_tag(head.get("title", "")), reason="no text on the page")
     return _assemble(root, blocks, images, head, url)
 
 
@@ -353,6 +353,9 @@ def _assemble(root, blocks, images, head, url) -> ExtractedArticle:
             if block.demoted:
                 block.prose, block.chrome, block.demoted = block.prose * 5, 0.0, False
         container = _best_container(root, blocks)
+    gallery = _gallery(images)
+    if gallery and (container is None or _prose_in(container, blocks) < 0.5 * sum(len(c) for _, _, c in gallery)):
+        return _gallery_article(root, blocks, gallery, head, url)
     if container is None:
         return ExtractedArticle(title=_clean_title_tag(head.get("title", "")), reason="no article-like text block")
     container = _narrow(container, blocks)
@@ -380,8 +383,8 @@ def _assemble(root, blocks, images, head, url) -> ExtractedArticle:
         if block.owner not in inside or block.boundary or i == title_index:
             continue
         text = block.text
-        if not seen_prose and title and _same_title(text, title):
-            continue
+        if not body_indexes and title and _same_title(text, title):
+            continue  # the headline repeated at the top of the article box
         if _is_meta_line(text) and not block.prose and (not seen_prose or _has_date(text)):
             meta_indexes.append(i)
             continue
@@ -431,6 +434,55 @@ def _best_container(root, blocks):
         if prose.get(el, 0.0) > 0 and own > best_score:
             best, best_score = el, own
     return best
+
+
+def _prose_in(container, blocks) -> float:
+    inside = set(container.iter())
+    return sum(b.cjk for b in blocks if b.prose and not b.demoted and b.owner in inside)
+
+
+def _gallery(images):
+    """Picture stories keep their text in caption attributes (DTcms ``<a info="...">``)."""
+    found, seen = [], set()
+    for position, img in images:
+        caption = _attr_caption(img)
+        if len(_CJK.findall(caption)) >= 6 and caption not in seen:
+            seen.add(caption)
+            found.append((position, img, caption))
+    return found if len(found) >= 2 else []
+
+
+def _attr_caption(img) -> str:
+    parent = img.getparent()
+    for el in (img, parent):
+        if el is None:
+            continue
+        for attr in ("info", "data-caption", "data-title", "title", "alt"):
+            value = P.squash(el.get(attr) or "")
+            if value:
+                return value
+    return ""
+
+
+def _gallery_article(root, blocks, gallery, head, url) -> ExtractedArticle:
+    first = gallery[0][0]
+    title, title_index = _find_title(root, blocks, head, first)
+    meta_lines = _meta_lines(blocks, title_index, min(first, len(blocks)), [])
+    meta_texts = [blocks[i].text for i in meta_lines]
+    captions = [caption for _, _, caption in gallery]
+    result = ExtractedArticle(title=title, paragraphs=captions, body="\n".join(captions), meta=meta_texts)
+    result.images = [
+        {"url": urljoin(url, _img_src(img)) if url else _img_src(img), "caption": caption}
+        for _, img, caption in gallery
+        if _img_src(img)
+    ]
+    _fill_date(result, meta_texts, blocks, title_index, min(first, len(blocks) - 1), head, url)
+    _fill_people(result, meta_texts, captions, head)
+    return result
+
+
+def _img_src(img) -> str:
+    return (img.get("data-original") or img.get("data-src") or img.get("src") or "").strip()
 
 
 def _narrow(container, blocks):
@@ -529,7 +581,12 @@ def _clean_title_tag(title: str) -> str:
     parts = [p.strip() for p in _TITLE_SPLIT.split(title.strip())]
     if not parts or not parts[0]:
         return ""
-    return max(parts[:-1] or parts, key=len)
+    best = max(parts[:-1] or parts, key=len)
+    return _SITE_SUFFIX.sub("", best) if len(parts) == 1 else best
+
+
+# "标题-秀山网": a bare hyphen before a short site name (hyphens inside headlines have words after)
+_SITE_SUFFIX = re.compile(r"-[^-\s]{2,12}(?:网|台|报|政府|在线|新闻|门户|平台|中心)$")
 
 
 def _same_title(text: str, title: str) -> bool:
@@ -669,7 +726,7 @@ def _fill_date(result, meta_texts, blocks, title_index, first_body, head, url) -
     if parsed:
         result.published, result.published_precision = to_iso(parsed[0]), parsed[1]
     else:
-        result.reason = result.reason or None
+        result.reason = result.reason or "no publish time on the page (take it from the list page)"
 
 
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/_-]?([01]\d)[/_-]?([0-3]\d)(?!\d)")
@@ -683,20 +740,18 @@ def _date_from_url(url: str):
 
 
 def _names(chunk: str) -> list[str]:
+    """Personal names at the start of ``chunk``, up to the first role word or non-name."""
     names = []
     for token in re.split(r"[\s?？、,，/]+", chunk):
         token = token.strip("()（）【】[]:：")
         if not token:
             continue
-        if P.NAME_STOP.search(token) and token not in names:
-            if token in P.NOT_NAMES or len(token) <= 2 and P.NAME_STOP.fullmatch(token):
-                break
-        if token in P.NOT_NAMES:
+        folded = P.fold(token)
+        if folded in ("摄", "供图", "图"):
+            return []  # "记者 宋俊康 摄": those were the photographers
+        if folded in P.NOT_NAMES or P.NAME_STOP.fullmatch(folded) or not P.NAME_RE.match(token):
             break
-        if P.NAME_RE.match(token):
-            names.append(token)
-        else:
-            break
+        names.append(token)
     return names
 
 
@@ -716,7 +771,7 @@ def _fill_people(result, meta_texts, paragraphs, head) -> None:
     authors: list[str] = []
     for original in meta_texts:
         authors += _names_after(original, P.AUTHOR_META_RE)
-    for text in paragraphs[:2]:
+    for text in paragraphs[:4]:  # photo stories open with captions
         authors += _names_after(text[:120], P.REPORTER_RE)
     for text in paragraphs[-3:]:
         authors += _names_after(text[-80:], P.REPORTER_RE)
@@ -745,8 +800,13 @@ def _names_after(original: str, regex) -> list[str]:
     folded = P.fold(original)
     names: list[str] = []
     for match in regex.finditer(folded):
+        if _PHOTO_AFTER.match(folded, match.end(1)):
+            continue  # "（本报记者 宋俊康 摄）" names a photographer
         names += _names(_slice_original(original, folded, match.span(1)))
     return names
+
+
+_PHOTO_AFTER = re.compile(r"\s*(?:摄(?!影)|供图)")
 
 
 def _slice_original(original: str, folded: str, span) -> str:
@@ -763,8 +823,7 @@ def _images(images, blocks, first, last, inside, url):
     for position, img in images:
         if not (first <= position <= last + 1) or img not in inside:
             continue
-        src = img.get("data-original") or img.get("data-src") or img.get("src") or ""
-        src = src.strip()
+        src = _img_src(img)
         if not src or src.startswith("data:") or _tiny(img):
             continue
         full = urljoin(url, src) if url else src

@@ -124,3 +124,24 @@ def test_cli_reads_stdin_and_reports_junk():
                          capture_output=True, cwd=ROOT, check=True)
     out = json.loads(run.stdout)
     assert out["body"] == "" and out["reason"]
+
+
+def test_gallery_captions_become_the_body():
+    """DTcms picture stories keep their text in <a info="caption"> around thumbnails."""
+    items = "".join(f'<li><a href="javascript:;" info="{c}"><img src="/upload/t_{n}.jpg"></a></li>'
+                    for n, c in enumerate(["初夏时节，川河盖高山草甸绿意盎然。", "游客在草甸上搭起帐篷，享受惬意时光。"]))
+    html = (f"<html><head><title>【图集】初夏川河盖-秀山网</title></head><body><h3>【图集】初夏川河盖"
+            f"<div>编辑:付冲 来源:秀山网</div></h3><div id='smallImgScroll'><ul>{items}</ul></div>"
+            "<div><h4>相关文章</h4><ul><li><a href='/n/1.html'>秀山举行金秋消费季启动仪式</a></li></ul></div></body></html>")
+    result = extract_article(html, url="http://www.zgcqxs.net/news/show-33960.html")
+    assert result.title == "【图集】初夏川河盖"
+    assert result.paragraphs == ["初夏时节，川河盖高山草甸绿意盎然。", "游客在草甸上搭起帐篷，享受惬意时光。"]
+    assert result.images[0] == {"url": "http://www.zgcqxs.net/upload/t_0.jpg", "caption": "初夏时节，川河盖高山草甸绿意盎然。"}
+    assert result.published is None and "publish time" in result.reason
+    assert result.source == "秀山网"
+
+
+def test_title_tag_fallback_drops_a_hyphenated_site_name():
+    result = extract_article("<html><head><title>秀山举行金秋消费季启动仪式-秀山网</title></head><body></body></html>")
+    assert result.title == "秀山举行金秋消费季启动仪式"
+    assert result.body == "" and result.reason

@@ -599,31 +599,107 @@ def t_app(a, rng):
     return page, "https://app.example.cn/share/article/99887766", "dash_min", ["下载客户端", "热评", COMMENTS[0], COMMENTS[1], "小时前", news[0], "打开客户端"], True
 
 
+# ---- second held-out batch, written after the first batch's fixes.
+
+
+def t_powereasy(a, rng):
+    """ASP CMS (PowerEasy-like): #fontzoom body, 作者/文章来源/点击数/更新时间 line, 佚名 author."""
+    dt = a["dt"]
+    news = _news(rng)
+    page = f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>{E(a['title'])}_新闻动态_秀山教育网</title></head><body>
+<div id="top"><a href="/">网站首页</a> <a href="/news/">新闻动态</a> <a href="/notice/">通知公告</a> <a href="/jxky/">教学科研</a></div>
+<table width="900" align="center"><tr><td class="main_tdbg_760">
+<table width="100%"><tr><td class="main_title_760">您现在的位置: <a href="/">秀山教育网</a> &gt;&gt; <a href="/news/">新闻动态</a> &gt;&gt; 正文</td></tr>
+<tr><td><div class="title"><b>{E(a['title'])}</b></div>
+<div class="author">作者：佚名&nbsp;&nbsp;&nbsp;&nbsp;文章来源：{E(a['source'])}&nbsp;&nbsp;&nbsp;&nbsp;点击数：<script src="/Article/GetHits.asp?ArticleID=812"></script>&nbsp;&nbsp;&nbsp;&nbsp;更新时间：{dt.year}-{dt.month}-{dt.day}&nbsp;&nbsp;&nbsp;&nbsp;</div>
+<div id="fontzoom">{_body_html(a, mode='p')}</div></td></tr>
+<tr><td>上一篇文章：<a href="/a/811.html">{E(news[0])}</a><br>下一篇文章：<a href="/a/813.html">{E(news[1])}</a></td></tr>
+<tr><td><table><tr><td class="xgwz_title">相关文章</td></tr><tr><td>没有相关文章</td></tr></table></td></tr></table></td></tr></table>
+<div id="bottom">秀山教育网 版权所有 {FOOTERS[3]}</div></body></html>"""
+    return page, "http://www.xsjy.example.cn/Article/ShowArticle.asp?ArticleID=812", "cn_day", ["网站首页", "您现在的位置", "上一篇", news[0], "没有相关文章", "点击数"], True
+
+
+def t_agency(a, rng):
+    """News-agency layout: time and source spans, 【纠错】【责任编辑】 line, unheaded summaries after."""
+    dt = a["dt"]
+    news = _news(rng, 6)
+    summaries = "".join(f'<div class="tj-item"><a href="/c/{n}.htm"><img src="/i/{n}.jpg"></a><p>{E(TEASERS[n % 4])}</p></div>' for n in range(4))
+    editor = a["editors"][0] if a["editors"] else "王静"
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{E(a['title'])}-新华网</title></head><body>
+<div class="nav-top"><a href="/">首页</a> | <a href="/politics/">时政</a> | <a href="/local/">地方</a> | <a href="/fortune/">财经</a></div>
+<div class="header"><div class="h-title">{E(a['title'])}</div>
+<div class="h-info"><span class="h-time">{_fmt(dt, 'dash_sec')}</span> <span>来源： {E(a['source'])}</span></div></div>
+<div class="main"><div id="detail">{_body_html(a)}
+<div class="p-jc">【纠错】</div><div class="editor">【责任编辑:{E(editor)}】</div></div>
+<div class="tj">{summaries}</div>
+<div class="bottom-links"><a href="#">关于我们</a> <a href="#">联系我们</a></div></div></body></html>"""
+    return page, "http://www.example-news.cn/local/2021-06/15/c_112233.htm", "dash_sec", ["纠错", TEASERS[0][:20], TEASERS[1][:20], TEASERS[3][:20], "关于我们"], True
+
+
+def t_portal_sina(a, rng):
+    """Big-portal layout: #artibody with image wrappers, an in-body topic link line, show_author."""
+    dt = a["dt"]
+    news = _news(rng)
+    paras = [f'<p>{E(p)}</p>' for p in a["paragraphs"]]
+    for src, cap in a["images"]:
+        paras.insert(1, f'<div class="img_wrapper"><img src="{src}" alt="{E(a["title"][:10])}"><span class="img_descr">{E(cap)}</span></div>')
+    editor = a["editors"][0] if a["editors"] else "张三"
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{E(a['title'])}|区域合作_新浪新闻</title>
+<meta property="article:published_time" content="{dt:%Y-%m-%dT%H:%M:%S}+08:00"></head><body>
+<div class="top-nav"><a href="/">新浪首页</a> <a href="/news/">新闻</a> <a href="/sports/">体育</a> <a href="/finance/">财经</a></div>
+<h1 class="main-title">{E(a['title'])}</h1>
+<div class="date-source"><span class="date">{dt.year}年{dt.month:02d}月{dt.day:02d}日{dt.hour:02d}:{dt.minute:02d}</span> <a class="source" href="#">{E(a['source'])}</a></div>
+<div class="article" id="artibody">{''.join(paras)}
+<p>点击进入专题：<a href="/zt/1/">成渝地区双城经济圈建设</a></p>
+<p class="show_author">责任编辑：{E(editor)}</p></div>
+<div class="article-bottom"><div class="keywords">文章关键词：<a>考察</a> <a>合作</a></div><a href="#comment">我要反馈</a></div>
+<div class="blk-related"><h3>相关新闻</h3>{_links(news[:3])}</div>
+<div id="comment">热门评论<p>{E(COMMENTS[1])}</p></div></body></html>"""
+    return page, "https://news.example.com.cn/c/2021-06-15/doc-iktzscyy.shtml", "cn_min", ["新浪首页", "文章关键词", "我要反馈", news[0], COMMENTS[1], "相关新闻"], True
+
+
+def t_photo(a, rng):
+    """Photo-led story: several captioned pictures, short text, thumbnails strip with captions."""
+    dt = a["dt"]
+    news = _news(rng)
+    pics = "".join(f'<p style="text-align:center"><img src="/p/{n}.jpg"></p><p style="text-align:center;color:#666">{E(c)}</p>'
+                   for n, c in enumerate(["▲活动现场。 通讯员 供图", "▲参观人员认真听取介绍。"]))
+    thumbs = "".join(f'<li><img src="/t/{n}.jpg"><span>{E(t)}</span></li>' for n, t in enumerate(news[:4]))
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{E(a['title'])} - 图片新闻 - 朝天融媒</title></head><body>
+<div class="menu"><a href="/">首页</a><a href="/tp/">图片</a><a href="/sp/">视频</a></div>
+<div class="pic-article"><h2>{E(a['title'])}</h2><div class="pinfo">发布时间:{_fmt(dt, 'dash_min')} | 来源:{E(a['source'])} | 作者:{E(a['authors'][0] if a['authors'] else '')}</div>
+<div class="pcontent">{pics}{_body_html(a)}</div></div>
+<div class="thumbs"><h4>更多图片</h4><ul>{thumbs}</ul></div>
+<div class="foot">朝天融媒 {FOOTERS[1]}</div></body></html>"""
+    return page, "http://www.ctrm.example.cn/tp/2023/0216/9.html", "dash_min", ["更多图片", news[0], "川公网安备"], True
+
+
 TEMPLATES = {
     "vsb": t_vsb, "dtcms": t_dtcms, "yybnet": t_yybnet, "yybmobile": t_yyb_mobile, "zgmnew": t_zgm_new,
     "zgmold": t_zgm_old, "phpcms": t_phpcms, "dedecms": t_dedecms, "trs": t_trs, "wordpress": t_wordpress,
     "discuz": t_discuz, "mobile": t_mobile, "govsite": t_govsite, "shortteaser": t_shortteaser,
     "comments": t_comments_heavy, "kicker": t_kicker, "wechat": t_wechat, "flat": t_flat, "brief": t_brief,
     "inline": t_inline, "zoom": t_zoom, "nested": t_nested, "lead": t_lead, "app": t_app,
+    "powereasy": t_powereasy, "agency": t_agency, "sina": t_portal_sina, "photo": t_photo,
 }
-HELD_OUT = {"zoom", "nested", "lead", "app"}
+HELD_OUT = {"zoom": 1, "nested": 1, "lead": 1, "app": 1, "powereasy": 2, "agency": 2, "sina": 2, "photo": 2}
 # Which templates each story is rendered in (its own portal's first).
 PLAN = {
-    "seed000": ["zgmnew", "zgmold", "discuz", "mobile", "comments", "inline", "zoom"],
-    "seed001": ["zgmnew", "trs", "phpcms", "wordpress", "govsite", "flat", "brief", "nested", "app"],
-    "seed002": ["yybnet", "yybmobile", "dedecms", "vsb", "kicker", "flat", "lead"],
-    "seed003": ["vsb", "yybnet", "discuz", "dtcms", "wechat", "shortteaser", "inline", "app"],
-    "seed004": ["dtcms", "zgmold", "mobile", "trs", "govsite", "brief", "flat", "lead", "nested"],
-    "w01": ["dtcms", "wordpress", "yybmobile", "shortteaser", "kicker", "inline", "zoom", "app"],
-    "w02": ["zgmnew", "dedecms", "trs", "govsite", "wechat", "flat", "brief", "nested"],
-    "w03": ["yybnet", "phpcms", "mobile", "comments", "shortteaser", "inline", "lead", "zoom"],
-    "w04": ["vsb", "discuz", "zgmold", "wechat", "brief", "app", "lead"],
-    "w05": ["vsb", "phpcms", "dedecms", "shortteaser", "comments", "flat", "nested", "zoom"],
-    "w06": ["yybnet", "yybmobile", "trs", "kicker", "govsite", "inline", "app"],
-    "w07": ["dedecms", "yybnet", "wordpress", "kicker", "shortteaser", "brief", "zoom", "lead"],
-    "w08": ["yybnet", "discuz", "zgmnew", "wechat", "comments", "flat", "inline", "nested"],
-    "w09": ["dtcms", "mobile", "phpcms", "shortteaser", "govsite", "brief", "app", "lead"],
-    "w10": ["zgmnew", "wordpress", "dtcms", "comments", "kicker", "flat", "nested", "zoom"],
+    "seed000": ["zgmnew", "zgmold", "discuz", "mobile", "comments", "inline", "zoom", "agency"],
+    "seed001": ["zgmnew", "trs", "phpcms", "wordpress", "govsite", "flat", "brief", "nested", "app", "sina", "photo"],
+    "seed002": ["yybnet", "yybmobile", "dedecms", "vsb", "kicker", "flat", "lead", "powereasy"],
+    "seed003": ["vsb", "yybnet", "discuz", "dtcms", "wechat", "shortteaser", "inline", "app", "sina"],
+    "seed004": ["dtcms", "zgmold", "mobile", "trs", "govsite", "brief", "flat", "lead", "nested", "photo", "powereasy"],
+    "w01": ["dtcms", "wordpress", "yybmobile", "shortteaser", "kicker", "inline", "zoom", "app", "agency", "sina"],
+    "w02": ["zgmnew", "dedecms", "trs", "govsite", "wechat", "flat", "brief", "nested", "photo"],
+    "w03": ["yybnet", "phpcms", "mobile", "comments", "shortteaser", "inline", "lead", "zoom", "powereasy", "agency"],
+    "w04": ["vsb", "discuz", "zgmold", "wechat", "brief", "app", "lead", "sina", "photo"],
+    "w05": ["vsb", "phpcms", "dedecms", "shortteaser", "comments", "flat", "nested", "zoom", "agency"],
+    "w06": ["yybnet", "yybmobile", "trs", "kicker", "govsite", "inline", "app", "powereasy", "sina"],
+    "w07": ["dedecms", "yybnet", "wordpress", "kicker", "shortteaser", "brief", "zoom", "lead", "photo", "agency"],
+    "w08": ["yybnet", "discuz", "zgmnew", "wechat", "comments", "flat", "inline", "nested", "powereasy"],
+    "w09": ["dtcms", "mobile", "phpcms", "shortteaser", "govsite", "brief", "app", "lead", "sina", "agency"],
+    "w10": ["zgmnew", "wordpress", "dtcms", "comments", "kicker", "flat", "nested", "zoom", "photo", "powereasy"],
 }
 
 
@@ -650,11 +726,11 @@ def main() -> None:
             page, url, style, chrome, shows_source, *shown = TEMPLATES[template](article, rng)
             paragraphs = shown[0] if shown else article["paragraphs"]
             name = f"gen-{article['key']}-{template}.html"
-            data = page.encode("gb18030") if template == "zgmold" else page.encode("utf-8")
+            data = page.encode("gb18030") if template in ("zgmold", "powereasy") else page.encode("utf-8")
             (pages / name).write_bytes(data)
             published, precision = expected_published(article["dt"], style)
             lines.append({
-                "page": f"pages/{name}", "url": url, "template": template, "held_out": template in HELD_OUT,
+                "page": f"pages/{name}", "url": url, "template": template, "held_out": HELD_OUT.get(template, 0),
                 "title": article["title"],
                 "published": published, "published_precision": precision,
                 "source": article["source"] if shows_source else None,

@@ -38,6 +38,14 @@ def _flat(text: str) -> str:
     return _SPACE.sub("", html.unescape(_TAG.sub("", text)))
 
 
+def _shows_date(flat: str, published: str) -> bool:
+    """Whether the page prints the publish day in any common spelling."""
+    y, m, d = (int(x) for x in published[:10].split("-"))
+    spellings = {f"{y}-{m:02d}-{d:02d}", f"{y}/{m}/{d}", f"{y}年{m:02d}月{d:02d}日", f"{y}年{m}月{d}日",
+                 f"{y}-{m}-{d}", f"{y}.{m:02d}.{d:02d}", f"{y}/{m:02d}/{d:02d}"}
+    return any(s in flat for s in spellings)
+
+
 def main() -> int:
     out_dir = HERE / "replica"
     if out_dir.exists():
@@ -55,8 +63,9 @@ def main() -> int:
             raw = file.read_bytes()
             text, _ = decode_html(raw)
             flat = _flat(text)
+            raw_text = _SPACE.sub("", html.unescape(text))  # gallery captions live in attributes
             paragraphs = [p for p in article.get("paragraphs", []) if p.strip()]
-            missing = [p for p in paragraphs if _SPACE.sub("", p) not in flat]
+            missing = [p for p in paragraphs if _SPACE.sub("", p) not in raw_text]
             if not paragraphs or missing:
                 skipped.append(f"{url}: {len(missing)} of {len(paragraphs)} paragraphs not in the HTML")
                 continue
@@ -70,6 +79,8 @@ def main() -> int:
             (HERE / relative).parent.mkdir(parents=True, exist_ok=True)
             (HERE / relative).write_bytes(raw)
             published = article.get("published")
+            if published and not _shows_date(flat, published):
+                published = None  # e.g. gallery pages: the date is only on the list page
             lines.append({
                 "page": str(relative), "url": url, "template": f"replica-{portal}", "title": article["title"],
                 "published": published,
