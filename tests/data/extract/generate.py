@@ -622,7 +622,6 @@ def t_powereasy(a, rng):
 def t_agency(a, rng):
     """News-agency layout: time and source spans, 【纠错】【责任编辑】 line, unheaded summaries after."""
     dt = a["dt"]
-    news = _news(rng, 6)
     summaries = "".join(f'<div class="tj-item"><a href="/c/{n}.htm"><img src="/i/{n}.jpg"></a><p>{E(TEASERS[n % 4])}</p></div>' for n in range(4))
     editor = a["editors"][0] if a["editors"] else "王静"
     page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{E(a['title'])}-新华网</title></head><body>
