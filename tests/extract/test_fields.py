@@ -145,3 +145,16 @@ def test_title_tag_fallback_drops_a_hyphenated_site_name():
     result = extract_article("<html><head><title>秀山举行金秋消费季启动仪式-秀山网</title></head><body></body></html>")
     assert result.title == "秀山举行金秋消费季启动仪式"
     assert result.body == "" and result.reason
+
+
+def test_traditional_script_chrome_is_recognised():
+    """Mirror pages converted to traditional script keep their chrome headings recognisable."""
+    after = ("<div><div>上一條:<a href='#'>全區春季植樹活動啟動</a></div><div>相關文章</div>"
+             "<p>近日,一場別開生面的農民豐收節在村文化廣場舉行,村民們載歌載舞,共同慶祝豐收的喜悅。</p>"
+             "<div>網友評論</div><p>寫得很好,我們縣的變化確實很大,點讚家鄉的發展,希望越來越好。</p></div>")
+    html = page(meta="發布時間:2020/9/9 18:21:58 來源:秀山網", after=after)
+    result = extract_article(html)
+    assert result.published == "2020-09-09T18:21:58+08:00"
+    assert result.source == "秀山網"
+    for chrome in ("上一條", "相關文章", "豐收節", "網友評論"):
+        assert chrome not in result.body
