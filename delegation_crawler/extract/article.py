@@ -554,20 +554,49 @@ def _skippable(block, inside) -> bool:
 
 
 def _richest_segment(blocks, members):
-    """Cut the container's blocks at chrome headings; return the span with most prose."""
-    best = (None, None)
-    best_prose = 0.0
-    seg_start, seg_prose = None, 0.0
-    for position, i in enumerate(members + [None]):
-        if i is None or blocks[i].boundary:
-            if seg_start is not None and seg_prose > best_prose:
-                best, best_prose = (seg_start, members[position - 1]), seg_prose
-            seg_start, seg_prose = None, 0.0
+    """Cut the container's blocks at chrome headings; return the span with most prose.
+
+    A heading inside the story ("延伸阅读: ..." between two halves) must not cut it: a
+    neighbouring segment joins when the prose right across the heading sits in the same box
+    (same parent element) as the body's own paragraphs.
+    """
+    segments = []  # [first member position, last member position, prose]
+    current = None
+    for position, i in enumerate(members):
+        if blocks[i].boundary:
+            current = None
             continue
-        if seg_start is None:
-            seg_start = i
-        seg_prose += blocks[i].prose
-    return best
+        if current is None:
+            current = [position, position, 0.0]
+            segments.append(current)
+        current[1] = position
+        current[2] += blocks[i].prose
+    if not segments or max(seg[2] for seg in segments) <= 0:
+        return None, None
+    best = max(range(len(segments)), key=lambda k: segments[k][2])
+    lo = hi = best
+    while hi + 1 < len(segments) and _continues(blocks, members, segments[lo][0], segments[hi][1], segments[hi + 1], 1):
+        hi += 1
+    while lo > 0 and _continues(blocks, members, segments[lo][0], segments[hi][1], segments[lo - 1], -1):
+        lo -= 1
+    return members[segments[lo][0]], members[segments[hi][1]]
+
+
+def _continues(blocks, members, first, last, segment, step) -> bool:
+    """Whether ``segment`` (after, step=1, or before, step=-1) continues the body's box."""
+    parents = {blocks[members[k]].owner.getparent() for k in range(first, last + 1) if _strong(blocks[members[k]])}
+    order = range(segment[0], segment[1] + 1) if step == 1 else range(segment[1], segment[0] - 1, -1)
+    for k in order:
+        block = blocks[members[k]]
+        if _strong(block):
+            return block.owner.getparent() in parents
+        if not (len(block.text) <= 60 or block.link_chars > 0.5 * len(block.text)):
+            return False  # a long non-prose block: not a short interruption
+    return False
+
+
+def _strong(block) -> bool:
+    return block.prose > 0 and not block.demoted
 
 
 # --------------------------------------------------------------------------- title

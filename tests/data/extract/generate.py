@@ -673,6 +673,72 @@ def t_photo(a, rng):
     return page, "http://www.ctrm.example.cn/tp/2023/0216/9.html", "dash_min", ["更多图片", news[0], "川公网安备"], True
 
 
+# ---- third held-out batch.
+
+
+def t_splitad(a, rng):
+    """The body is cut in two by an ad block and a 'read also' box in the middle of the story."""
+    dt = a["dt"]
+    news = _news(rng)
+    half = max(1, len(a["paragraphs"]) // 2)
+    first = dict(a, paragraphs=a["paragraphs"][:half], tail=[])
+    second = dict(a, paragraphs=a["paragraphs"][half:], images=[], lead=[])
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{E(a['title'])}_巴中新闻网</title></head><body>
+<div class="topbar"><a href="/">巴中新闻网</a> <a href="/bz/">巴中</a> <a href="/xq/">县区</a></div>
+<div class="wrap"><h1>{E(a['title'])}</h1><div class="meta">{_fmt(dt, 'dash_min')} 来源：{E(a['source'])}</div>
+<div class="text">{_body_html(first)}
+<div class="gg-inner"><a href="http://ad.example.cn/"><img src="/ad/banner.gif" width="600" height="90"></a></div>
+<div class="also"><b>延伸阅读：</b><a href="/a/1.html">{E(news[0])}</a></div>
+{_body_html(second)}</div>
+<div class="bq">责任编辑：{E(a['editors'][0] if a['editors'] else '赵六')}</div></div>
+<div class="footer">巴中新闻网 {FOOTERS[2]}</div></body></html>"""
+    return page, "http://www.bzxw.example.cn/bz/2021/0615/5.html", "dash_min", ["延伸阅读", news[0], "巴中新闻网 版权所有"], True
+
+
+def t_paged(a, rng):
+    """Page 1 of a paginated article: the pager sits inside the content box."""
+    dt = a["dt"]
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{E(a['title'])} - 达州新闻网</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/dz/">达州</a> <a href="/qx/">区县</a></div>
+<div class="art"><div class="art-title"><h1>{E(a['title'])}</h1></div>
+<div class="art-info">发布时间：{_fmt(dt, 'dash_min')}　　信息来源：{E(a['source'])}　　【字号：<a>大</a> <a>中</a> <a>小</a>】</div>
+<div class="art-con">{_body_html(a)}
+<div class="pagebar"><span>共2页</span> <b>1</b> <a href="2_2.html">2</a> <a href="2_2.html">下一页</a> <a href="2_2.html">尾页</a></div></div></div>
+<div class="ft">达州新闻网 {FOOTERS[3]}</div></body></html>"""
+    return page, "http://www.dzxw.example.cn/dz/2021/0615/2.html", "dash_min", ["共2页", "下一页", "尾页", "字号"], True
+
+
+def t_sidefirst(a, rng):
+    """The sidebar comes first in the markup (floated right): ranked teasers before the story."""
+    dt = a["dt"]
+    news = _news(rng, 5)
+    side = "".join(f'<li><em>{n + 1}</em><a href="/r/{n}.html">{E(t)}</a><p>{E(TEASERS[n % 4][:45])}</p></li>' for n, t in enumerate(news[:4]))
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{E(a['title'])}_南充网</title></head><body>
+<div class="hd"><a href="/">南充网</a> <a href="/nc/">南充</a> <a href="/sh/">社会</a></div>
+<div class="bd"><div class="col-r" style="float:right"><h3>阅读榜</h3><ol>{side}</ol></div>
+<div class="col-l"><h1>{E(a['title'])}</h1><p class="src">{E(a['source'])}　{_fmt(dt, 'dash_min')}</p>
+<div class="cnt">{_body_html(a)}</div></div></div>
+<div class="ft">南充网 {FOOTERS[2]}</div></body></html>"""
+    return page, "http://www.ncw.example.cn/nc/2021/0615/3.html", "dash_min", ["阅读榜", news[0], TEASERS[0][:20], TEASERS[1][:20]], True
+
+
+def t_datatable(a, rng):
+    """A data table inside the story (kept) and a dated 'latest' list with prose below it."""
+    dt = a["dt"]
+    news = _news(rng)
+    table = ("<table border='1'><tr><td>项目</td><td>投资(亿元)</td></tr><tr><td>产业类</td><td>38.6</td></tr>"
+             "<tr><td>基础设施类</td><td>30.2</td></tr></table>")
+    body = _body_html(a).replace("</p>", "</p>" + table, 1)
+    latest = "".join(f'<div class="latest-item"><span>{_fmt(dt, "dash_day")}</span><a href="/l/{n}.html">{E(t)}</a></div>' for n, t in enumerate(news[:4]))
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{E(a['title'])}|泸州发布</title></head><body>
+<div class="nav"><a href="/">泸州发布</a> <a href="/zw/">政务</a></div>
+<div class="content-box"><h2 class="content-title">{E(a['title'])}</h2><div class="content-meta">{E(a['source'])} {_fmt(dt, 'dash_min')}</div>
+<div class="content-body">{body}</div></div>
+<div class="latest"><h3>最新发布</h3>{latest}<p class="latest-note">以上信息由泸州市人民政府新闻办公室发布,转载请注明出处。</p></div>
+<div class="ft">{FOOTERS[3]}</div></body></html>"""
+    return page, "https://www.lzfb.example.cn/zw/2021/0326/8.html", "dash_min", ["最新发布", news[0], "转载请注明出处"], True
+
+
 TEMPLATES = {
     "vsb": t_vsb, "dtcms": t_dtcms, "yybnet": t_yybnet, "yybmobile": t_yyb_mobile, "zgmnew": t_zgm_new,
     "zgmold": t_zgm_old, "phpcms": t_phpcms, "dedecms": t_dedecms, "trs": t_trs, "wordpress": t_wordpress,
@@ -680,25 +746,27 @@ TEMPLATES = {
     "comments": t_comments_heavy, "kicker": t_kicker, "wechat": t_wechat, "flat": t_flat, "brief": t_brief,
     "inline": t_inline, "zoom": t_zoom, "nested": t_nested, "lead": t_lead, "app": t_app,
     "powereasy": t_powereasy, "agency": t_agency, "sina": t_portal_sina, "photo": t_photo,
+    "splitad": t_splitad, "paged": t_paged, "sidefirst": t_sidefirst, "datatable": t_datatable,
 }
-HELD_OUT = {"zoom": 1, "nested": 1, "lead": 1, "app": 1, "powereasy": 2, "agency": 2, "sina": 2, "photo": 2}
+HELD_OUT = {"zoom": 1, "nested": 1, "lead": 1, "app": 1, "powereasy": 2, "agency": 2, "sina": 2, "photo": 2,
+            "splitad": 3, "paged": 3, "sidefirst": 3, "datatable": 3}
 # Which templates each story is rendered in (its own portal's first).
 PLAN = {
-    "seed000": ["zgmnew", "zgmold", "discuz", "mobile", "comments", "inline", "zoom", "agency"],
-    "seed001": ["zgmnew", "trs", "phpcms", "wordpress", "govsite", "flat", "brief", "nested", "app", "sina", "photo"],
-    "seed002": ["yybnet", "yybmobile", "dedecms", "vsb", "kicker", "flat", "lead", "powereasy"],
-    "seed003": ["vsb", "yybnet", "discuz", "dtcms", "wechat", "shortteaser", "inline", "app", "sina"],
-    "seed004": ["dtcms", "zgmold", "mobile", "trs", "govsite", "brief", "flat", "lead", "nested", "photo", "powereasy"],
-    "w01": ["dtcms", "wordpress", "yybmobile", "shortteaser", "kicker", "inline", "zoom", "app", "agency", "sina"],
-    "w02": ["zgmnew", "dedecms", "trs", "govsite", "wechat", "flat", "brief", "nested", "photo"],
-    "w03": ["yybnet", "phpcms", "mobile", "comments", "shortteaser", "inline", "lead", "zoom", "powereasy", "agency"],
-    "w04": ["vsb", "discuz", "zgmold", "wechat", "brief", "app", "lead", "sina", "photo"],
-    "w05": ["vsb", "phpcms", "dedecms", "shortteaser", "comments", "flat", "nested", "zoom", "agency"],
-    "w06": ["yybnet", "yybmobile", "trs", "kicker", "govsite", "inline", "app", "powereasy", "sina"],
-    "w07": ["dedecms", "yybnet", "wordpress", "kicker", "shortteaser", "brief", "zoom", "lead", "photo", "agency"],
-    "w08": ["yybnet", "discuz", "zgmnew", "wechat", "comments", "flat", "inline", "nested", "powereasy"],
-    "w09": ["dtcms", "mobile", "phpcms", "shortteaser", "govsite", "brief", "app", "lead", "sina", "agency"],
-    "w10": ["zgmnew", "wordpress", "dtcms", "comments", "kicker", "flat", "nested", "zoom", "photo", "powereasy"],
+    "seed000": ["zgmnew", "zgmold", "discuz", "mobile", "comments", "inline", "zoom", "agency", "splitad"],
+    "seed001": ["zgmnew", "trs", "phpcms", "wordpress", "govsite", "flat", "brief", "nested", "app", "sina", "photo", "paged", "datatable"],
+    "seed002": ["yybnet", "yybmobile", "dedecms", "vsb", "kicker", "flat", "lead", "powereasy", "sidefirst"],
+    "seed003": ["vsb", "yybnet", "discuz", "dtcms", "wechat", "shortteaser", "inline", "app", "sina", "splitad", "paged"],
+    "seed004": ["dtcms", "zgmold", "mobile", "trs", "govsite", "brief", "flat", "lead", "nested", "photo", "powereasy", "sidefirst"],
+    "w01": ["dtcms", "wordpress", "yybmobile", "shortteaser", "kicker", "inline", "zoom", "app", "agency", "sina", "datatable", "splitad"],
+    "w02": ["zgmnew", "dedecms", "trs", "govsite", "wechat", "flat", "brief", "nested", "photo", "sidefirst"],
+    "w03": ["yybnet", "phpcms", "mobile", "comments", "shortteaser", "inline", "lead", "zoom", "powereasy", "agency", "paged", "datatable"],
+    "w04": ["vsb", "discuz", "zgmold", "wechat", "brief", "app", "lead", "sina", "photo", "splitad"],
+    "w05": ["vsb", "phpcms", "dedecms", "shortteaser", "comments", "flat", "nested", "zoom", "agency", "sidefirst", "paged"],
+    "w06": ["yybnet", "yybmobile", "trs", "kicker", "govsite", "inline", "app", "powereasy", "sina", "datatable"],
+    "w07": ["dedecms", "yybnet", "wordpress", "kicker", "shortteaser", "brief", "zoom", "lead", "photo", "agency", "splitad", "sidefirst"],
+    "w08": ["yybnet", "discuz", "zgmnew", "wechat", "comments", "flat", "inline", "nested", "powereasy", "paged"],
+    "w09": ["dtcms", "mobile", "phpcms", "shortteaser", "govsite", "brief", "app", "lead", "sina", "agency", "datatable", "sidefirst"],
+    "w10": ["zgmnew", "wordpress", "dtcms", "comments", "kicker", "flat", "nested", "zoom", "photo", "powereasy", "splitad", "paged"],
 }
 
 
