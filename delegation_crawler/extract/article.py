@@ -626,10 +626,30 @@ def _nospace(text: str) -> str:
     return P.SPACE_RE.sub("", text)
 
 
+def _title_tag_agreement(key: str, tag_key: str, tag_parts: list[str]) -> float:
+    if not key or not tag_key:
+        return 0.0
+    length_bonus = min(len(key), 40) / 10
+    if key == tag_key:
+        return 10 + length_bonus
+    if tag_parts and key == max(tag_parts, key=len):
+        return 9 + length_bonus
+    if key in tag_parts:
+        return 2.0  # the site or column name
+    if tag_key.startswith(key):
+        return 7 + length_bonus
+    if tag_key.endswith(key) or key in tag_key:
+        return 4.0
+    return 0.0
+
+
 def _find_title(root, blocks, head, body_start):
     """The headline: a heading-like block that matches <title>, else the best heading."""
     tag_title = head.get("title", "")
     tag_key = _nospace(tag_title)
+    # "headline_column_site", "site-headline": the longest part is the headline, the rest
+    # are names a logo or a column heading can also match
+    tag_parts = [_nospace(p) for p in re.split(r"[_|｜]|-{1,2}|—{1,2}|–", tag_title) if _nospace(p)]
     meta_title = head.get("meta:articletitle") or head.get("meta:og:title") or head.get("meta:title") or ""
     candidates = []
     window = range(max(0, body_start - 40), min(len(blocks), body_start + 3))
@@ -649,10 +669,7 @@ def _find_title(root, blocks, head, body_start):
         names = f"{owner.get('class') or ''} {owner.get('id') or ''}"
         if _HEADLINE_HINT.search(names):
             score += 3
-        if tag_key and key and (key == tag_key or tag_key.startswith(key) or tag_key.endswith(key)):
-            score += 8 + min(len(key), 40) / 10
-        elif tag_key and key and key in tag_key:
-            score += 4
+        score += _title_tag_agreement(key, tag_key, tag_parts)
         if meta_title and key == _nospace(meta_title):
             score += 8
         if i + 1 < len(blocks) and i + 1 <= body_start and _is_meta_line(blocks[i + 1].text):

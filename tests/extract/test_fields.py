@@ -158,3 +158,10 @@ def test_traditional_script_chrome_is_recognised():
     assert result.source == "秀山網"
     for chrome in ("上一條", "相關文章", "豐收節", "網友評論"):
         assert chrome not in result.body
+
+
+def test_site_logo_heading_does_not_beat_a_short_headline():
+    html = ("<html><head><title>秀山召开安全会议_秀山网</title></head><body>"
+            "<h1 class='logo'>秀山网</h1><div class='menu'><a href='/'>首页</a></div>"
+            "<h2>秀山召开安全会议</h2><div>2022-01-05 11:20 来源:秀山网</div>" + BODY + "</body></html>")
+    assert extract_article(html).title == "秀山召开安全会议"
