@@ -128,7 +128,7 @@ class PortalSpider(scrapy.Spider):
                 response.urljoin(href.strip()),
                 callback=self.parse_article,
                 errback=self.article_failed,
-                meta={"article_page": True, "published_hint": listed.isoformat() if listed else None},
+                meta={"article_page": True, "published_hint": _hint(listed)},
             )
         if links == 0 and not reached_since:
             self.logger.warning("List page with no article links: %s", response.url)
@@ -205,6 +205,13 @@ class PortalSpider(scrapy.Spider):
 
 _HEADER_CHARSET = re.compile(rb"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([\w.:-]+)", re.I)
+
+
+def _hint(listed) -> str | None:
+    """The list date as ISO 8601, keeping its precision (a date stays a date)."""
+    if listed is None:
+        return None
+    return listed.value.date().isoformat() if listed.precision == "day" else listed.isoformat()
 
 
 def declared_charset(response: Response) -> str | None:

@@ -61,10 +61,16 @@ PLAYWRIGHT_LAUNCH_OPTIONS = {
 }
 PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT = 30_000
 
-DOWNLOADER_MIDDLEWARES: dict[str, int] = {}
+DOWNLOADER_MIDDLEWARES = {
+    # After decompression (590): re-decode pages whose declared charset reads as garbage.
+    "delegation_crawler.middlewares.charset.CharsetMiddleware": 580,
+}
 
 ITEM_PIPELINES = {
-    "pipelines.article.ArticlePipeline": 200,
+    "pipelines.repair.RepairPipeline": 100,  # ArticlePage text repair
+    "pipelines.article.ArticlePipeline": 200,  # ArticlePage -> Article
+    "pipelines.simplify.SimplifyPipeline": 250,  # canonical simplified title/body
+    "pipelines.events.EventPipeline": 300,  # delegation-visit event
 }
 
 FEED_EXPORT_ENCODING = "utf-8"

@@ -32,3 +32,59 @@ def redis_url():
     keys = list(client.scan_iter(match=prefix + "*"))
     if keys:
         client.delete(*keys)
+
+
+# --- replica crawls ------------------------------------------------------------------------------
+
+import json  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def replica():
+    """The bundled replica server on a free loopback port."""
+    from delegation_crawler.replica import ReplicaServer
+
+    with ReplicaServer(port=0) as server:
+        yield server
+
+
+def run_crawl(tmp_path: Path, spiders: list[str], settings: dict, spider_args: dict | None = None, timeout: int = 300) -> dict:
+    """Crawl in a subprocess; return {spider: {"items": [...], "stats": {...}}}."""
+    out = tmp_path / f"crawl-{uuid.uuid4().hex[:8]}.json"
+    proc = subprocess.run(
+        [sys.executable, "-m", "tests.crawl_runner", str(out), ",".join(spiders), json.dumps(settings),
+         json.dumps(spider_args or {})],
+        cwd=REPO, capture_output=True, text=True, timeout=timeout,
+    )
+    assert proc.returncode == 0 and out.exists(), proc.stderr[-4000:]
+    return json.loads(out.read_text("utf-8"))
+
+
+@pytest.fixture(scope="session")
+def replica_crawl(replica, tmp_path_factory):
+    """One crawl of every portal's replica (the project's default pipelines), shared by tests."""
+    return run_crawl(
+        tmp_path_factory.mktemp("crawl"), ["zgm", "yybnet", "chaotian", "xiushan"],
+        {"REPLICA_URL": replica.url, "STATE_DIR": str(tmp_path_factory.mktemp("state"))},
+    )
+
+
+@pytest.fixture(scope="session")
+def manifests():
+    from delegation_crawler.replica.server import SITES_DIR
+
+    return {p.parent.name: json.loads(p.read_text("utf-8")) for p in SITES_DIR.glob("*/manifest.json")}
+
+
+@pytest.fixture(scope="session")
+def seed_expectations():
+    path = SEEDS / "expected.jsonl"
+    if not path.exists():
+        pytest.skip(f"the seed expectations are not at {path} (../shared/seeds beside the repo)")
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]

@@ -155,11 +155,10 @@ def clean_simplified_repost(story: Story) -> Story:
     convert = opencc.OpenCC("t2s").convert
     fixed = []
     for p in story.paragraphs[1:]:
-        if p.startswith(("【", "編輯", "責任編輯")):
-            continue
         p = re.sub(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+\)", "", p)
         p = p.replace("當?shù)馗刹咳罕姷慕豢诜Q贊", "當地干部群眾的交口稱贊").replace("?", " ")
-        fixed.append(convert(p))
+        if not p.startswith(("【", "編輯", "責任編輯")):
+            fixed.append(convert(p))
     fixed[0] = "本报讯(记者 廖蓝蕾 陈凡逸)" + fixed[0]
     return Story(
         key="yybnet-repost-000", kind="visit", city="zigong", title="巴中市党政代表团到自贡考察 两市签署共建工业协作示范园框架协议",
