@@ -13,6 +13,7 @@ import base64
 import dataclasses
 import gzip
 import hashlib
+import json
 import math
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
@@ -22,6 +23,7 @@ from delegation_crawler.items import Article
 
 SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")
 ARTICLE_FIELDS = [f.name for f in dataclasses.fields(Article)]
+_ARTICLE_FIELD_SET = frozenset(ARTICLE_FIELDS)
 _LIST_OF_STR = ("subtitles", "authors", "photographers", "editors")
 _OPTIONAL_STR = (
     "published_precision", "source", "original_title", "home_place", "declared_charset",
@@ -45,9 +47,9 @@ def check_storable(value: Any, where: str) -> None:
             raise Rejected(f"{where}: contains a lone surrogate at offset {exc.start}, not encodable as UTF-8") from None
     elif isinstance(value, dict):
         for key, item in value.items():
-            if not isinstance(key, str):
+            if not isinstance(key, (str, int, float, bool, type(None))):
                 raise Rejected(f"{where}: object key {key!r} is not a string")
-            check_storable(key, f"{where} key")
+            check_storable(str(key), f"{where} key")
             check_storable(item, f"{where}.{key}")
     elif isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
@@ -59,6 +61,23 @@ def check_storable(value: Any, where: str) -> None:
         return
     else:
         raise Rejected(f"{where}: unsupported type {type(value).__name__}")
+
+
+def json_text(value: Any, where: str) -> str:
+    """JSON for a jsonb column, validated on the serialized text (one C-level dump in the
+    common clean case); the slow walk only runs to name the problem.
+
+    Non-string dict keys become strings, as in JSON (and the JSON Lines feed).
+    """
+    try:
+        text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+        if "\\u0000" not in text:
+            text.encode("utf-8")
+            return text
+    except (TypeError, ValueError):  # UnicodeEncodeError is a ValueError
+        pass
+    check_storable(value, where)  # raises, unless the text merely spells a backslash-u0000
+    return json.dumps(value, ensure_ascii=False, allow_nan=False)
 
 
 def parse_timestamp(value: Any, where: str) -> datetime | None:
@@ -110,11 +129,12 @@ def _place(value: Any, fallback_code: Any = None) -> dict[str, str | None]:
     return place
 
 
-def _named(element: Any) -> tuple[str, Any]:
+def _named(element: Any) -> tuple[str, str | None]:
+    """(name, JSON of the element when it is more than a plain string)."""
     if isinstance(element, dict):
         name = element.get("name") or element.get("title") or ""
-        return str(name), element
-    return str(element), element
+        return str(name), json.dumps(element, ensure_ascii=False)
+    return str(element), None
 
 
 @dataclass
@@ -128,6 +148,7 @@ class PreparedArticle:
     agreements: list[tuple] = field(default_factory=list)
     sites: list[tuple] = field(default_factory=list)
     places: list[tuple] = field(default_factory=list)
+    story: tuple | None = None
 
     @property
     def key(self) -> tuple[str, str]:
@@ -145,7 +166,7 @@ ARTICLE_COLUMNS = [
     "repairs", "title_simplified", "body_simplified", "event", "content_hash", "story_id",
     "duplicate_of", "revision", "previous_hash", "extra", "page_sha256",
 ]
-JSON_COLUMNS = {"images", "repairs", "event", "extra"}
+JSON_COLUMNS = {"images", "repairs", "event", "extra"}  # rows carry these as JSON text
 VISIT_COLUMNS = [
     "story_id", "visitor_code", "visitor_name", "visitor_level", "visitor_province",
     "host_code", "host_name", "host_level", "host_province", "start_date", "end_date",
@@ -156,7 +177,9 @@ VISIT_COLUMNS = [
 def prepare_article(record: dict[str, Any], page_sha256: str | None = None) -> PreparedArticle:
     """Validate an Article dict and build its rows; raise Rejected with the reason."""
     record = dict(record)
-    check_storable(record, "article")
+    for name, value in record.items():
+        if name in _ARTICLE_FIELD_SET and name not in JSON_COLUMNS:
+            check_storable(value, f"article.{name}")
     for name in ("url", "portal", "fetched_at", "title", "body"):
         if not isinstance(record.get(name), str):
             raise Rejected(f"article.{name}: required string missing")
@@ -180,22 +203,36 @@ def prepare_article(record: dict[str, Any], page_sha256: str | None = None) -> P
     published = parse_timestamp(record.get("published"), "article.published")
     content_key = record.get("content_hash") or local_content_key(record["title"], record["body"])
     values = {
-        **{name: record.get(name) for name in ARTICLE_COLUMNS if name in ARTICLE_FIELDS},
+        **{name: record.get(name) for name in ARTICLE_COLUMNS if name in _ARTICLE_FIELD_SET},
         "content_key": content_key,
         "fetched_at": fetched_at,
         "published": published,
         "schema_version": record.get("schema_version") or 1,
-        "images": record.get("images") or [],
-        "repairs": record.get("repairs") or {},
+        "images": json_text(record.get("images") or [], "article.images"),
+        "repairs": json_text(record.get("repairs") or {}, "article.repairs"),
+        "event": None if record.get("event") is None else json_text(record["event"], "article.event"),
         "extraction": record.get("extraction") or "selectors",
-        "extra": {k: v for k, v in record.items() if k not in ARTICLE_FIELDS},
+        "extra": json_text({k: v for k, v in record.items() if k not in _ARTICLE_FIELD_SET}, "article"),
         "page_sha256": page_sha256,
     }
     for name in _LIST_OF_STR:
         values[name] = record[name]
     prepared = PreparedArticle(record, content_key, page_sha256, tuple(values[c] for c in ARTICLE_COLUMNS))
+    if record.get("story_id"):
+        prepared.story = (record["story_id"], record["title"], record["url"], published, published, fetched_at,
+                          representative_key(record, published))
     _add_visit(prepared, record.get("event"), record.get("story_id"))
     return prepared
+
+
+def representative_key(record: dict[str, Any], published: datetime | None) -> str:
+    """Sort key choosing a story's representative: originals first, earliest published,
+    newest revision, then URL. Any fixed total order works; what matters is that the smallest
+    key wins regardless of the order articles are written in."""
+    when = published.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f") if published else "~"
+    revision = record.get("revision")
+    rank = f"{10**9 - revision:010d}" if isinstance(revision, int) and 0 <= revision < 10**9 else "~"
+    return f"{1 if record.get('duplicate_of') else 0}|{when}|{rank}|{record['url']}"
 
 
 def _add_visit(prepared: PreparedArticle, event: dict | None, story_id: str | None) -> None:
@@ -210,7 +247,7 @@ def _add_visit(prepared: PreparedArticle, event: dict | None, story_id: str | No
         visitor["code"], visitor["name"], visitor["level"], visitor["province"],
         host["code"], host["name"], host["level"], host["province"],
         _date(event.get("start_date")), _date(event.get("end_date")),
-        event.get("activities"),
+        None if event.get("activities") is None else json.dumps(event["activities"], ensure_ascii=False),
         float(confidence) if isinstance(confidence, (int, float)) and not isinstance(confidence, bool) else None,
     )
     for position, leader in enumerate(event.get("leaders") or []):

@@ -1,8 +1,11 @@
 """Batched, idempotent writes into the warehouse (psycopg 3, synchronous).
 
-One ``write`` = one transaction: rows are COPYed into session-temporary staging tables, then
-merged with set-based ``INSERT … ON CONFLICT`` on the natural keys, so a batch written twice
-(re-crawl, crash replay, dead-letter replay) leaves the tables exactly as written once.
+One ``write`` = one transaction of ``INSERT … ON CONFLICT`` statements on the natural keys,
+sent with ``executemany`` (pipelined: one round trip for the batch), so a batch written twice
+(re-crawl, crash replay, dead-letter replay) leaves the tables exactly as written once. Visit
+child rows are COPYed. Measured alternatives (bench/pg_write.py history): COPY into temporary
+staging tables + a set-based merge was no faster and paid a per-commit truncation of every
+staging table; ``unnest`` of array parameters spent most of its time escaping arrays in Python.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from psycopg.types.json import Jsonb
 
 from delegation_crawler.db.migrate import assert_migrated
 from delegation_crawler.db.rows import (
-    ARTICLE_COLUMNS, JSON_COLUMNS, PAGE_COLUMNS, VISIT_COLUMNS, CrawlRun, PreparedArticle, PreparedPage,
+    ARTICLE_COLUMNS, PAGE_COLUMNS, VISIT_COLUMNS, CrawlRun, PreparedArticle, PreparedPage,
 )
 
 # Errors that mean "the server or the connection is the problem": retry, then dead-letter.
@@ -59,61 +62,36 @@ class Batch:
 
 
 _ARTICLE_UPDATABLE = [c for c in ARTICLE_COLUMNS if c not in ("url", "content_key", "fetched_at")]
-_STAGING = f"""
-CREATE TEMP TABLE IF NOT EXISTS s_pages (LIKE pages) ON COMMIT DELETE ROWS;
-ALTER TABLE s_pages DROP COLUMN IF EXISTS id;
-CREATE TEMP TABLE IF NOT EXISTS s_articles (LIKE articles) ON COMMIT DELETE ROWS;
-ALTER TABLE s_articles DROP COLUMN IF EXISTS id, DROP COLUMN IF EXISTS updated_at;
-CREATE TEMP TABLE IF NOT EXISTS s_visits (url text, content_key text, {", ".join(
-    f"{c} {t}" for c, t in zip(VISIT_COLUMNS, ["text"] * 9 + ["date", "date", "jsonb", "double precision"]))})
-    ON COMMIT DELETE ROWS;
-CREATE TEMP TABLE IF NOT EXISTS s_leaders (url text, content_key text, position integer, name text, title text, side text)
-    ON COMMIT DELETE ROWS;
-CREATE TEMP TABLE IF NOT EXISTS s_agreements (url text, content_key text, position integer, name text, detail jsonb)
-    ON COMMIT DELETE ROWS;
-CREATE TEMP TABLE IF NOT EXISTS s_sites (LIKE s_agreements) ON COMMIT DELETE ROWS;
-CREATE TEMP TABLE IF NOT EXISTS s_places (code text, name text, level text, parent text) ON COMMIT DELETE ROWS;
-"""
 
-_MERGE_PAGES = f"""
-INSERT INTO pages ({", ".join(PAGE_COLUMNS)}) SELECT {", ".join(PAGE_COLUMNS)} FROM s_pages
-ON CONFLICT (url, sha256) DO NOTHING"""
-
-# A page re-extracted into different content replaces what that same page produced before.
-_DELETE_SUPERSEDED = """
-DELETE FROM articles a USING s_articles s
-WHERE s.page_sha256 IS NOT NULL AND a.page_sha256 = s.page_sha256 AND a.url = s.url
-  AND a.content_key <> s.content_key"""
-
-_MERGE_ARTICLES = f"""
-INSERT INTO articles ({", ".join(ARTICLE_COLUMNS)}) SELECT {", ".join(ARTICLE_COLUMNS)} FROM s_articles
+# Returns the rows inserted or changed; an identical re-write returns nothing and touches nothing.
+_UPSERT_ARTICLE = f"""
+INSERT INTO articles ({", ".join(ARTICLE_COLUMNS)}) VALUES ({", ".join(["%s"] * len(ARTICLE_COLUMNS))})
 ON CONFLICT (url, content_key) DO UPDATE SET
     fetched_at = least(articles.fetched_at, excluded.fetched_at),
     {", ".join(f"{c} = excluded.{c}" for c in _ARTICLE_UPDATABLE)},
     updated_at = now()
 WHERE (articles.fetched_at > excluded.fetched_at)
    OR ({", ".join(f"articles.{c}" for c in _ARTICLE_UPDATABLE)})
-      IS DISTINCT FROM ({", ".join(f"excluded.{c}" for c in _ARTICLE_UPDATABLE)})"""
+      IS DISTINCT FROM ({", ".join(f"excluded.{c}" for c in _ARTICLE_UPDATABLE)})
+RETURNING id, url, content_key"""
 
-_REPLACE_VISITS = [
-    """DELETE FROM visits v USING articles a, s_articles s
-       WHERE v.article_id = a.id AND a.url = s.url AND a.content_key = s.content_key""",
-    f"""INSERT INTO visits (article_id, {", ".join(VISIT_COLUMNS)})
-        SELECT a.id, {", ".join(f"s.{c}" for c in VISIT_COLUMNS)}
-        FROM s_visits s JOIN articles a USING (url, content_key)""",
-    """INSERT INTO visit_leaders (article_id, position, name, title, side)
-       SELECT a.id, s.position, s.name, s.title, s.side FROM s_leaders s JOIN articles a USING (url, content_key)""",
-    """INSERT INTO visit_agreements (article_id, position, name, detail)
-       SELECT a.id, s.position, s.name, s.detail FROM s_agreements s JOIN articles a USING (url, content_key)""",
-    """INSERT INTO visit_sites (article_id, position, name, detail)
-       SELECT a.id, s.position, s.name, s.detail FROM s_sites s JOIN articles a USING (url, content_key)""",
-]
+# A page re-extracted into different content replaces what that same page produced before.
+_DELETE_SUPERSEDED = "DELETE FROM articles WHERE page_sha256 = %s AND url = %s AND content_key <> %s"
+
+_CHILD_COPIES = (  # (table, columns after article_id, PreparedArticle attribute)
+    ("visit_leaders", ["position", "name", "title", "side"], "leaders"),
+    ("visit_agreements", ["position", "name", "detail"], "agreements"),
+    ("visit_sites", ["position", "name", "detail"], "sites"),
+)
+
+_INSERT_PAGE = f"""
+INSERT INTO pages ({", ".join(PAGE_COLUMNS)}) VALUES ({", ".join(["%s"] * len(PAGE_COLUMNS))})
+ON CONFLICT (url, sha256) DO NOTHING"""
 
 # Deterministic whatever the order items arrive in: least() of what was seen, and never
 # overwriting a row loaded from the gazetteer.
-_MERGE_PLACES = """
-INSERT INTO places (code, name, level, parent, source)
-SELECT code, min(name), min(level), min(parent), 'event' FROM s_places GROUP BY code
+_MERGE_PLACE = """
+INSERT INTO places (code, name, level, parent, source) VALUES (%s, %s, %s, %s, 'event')
 ON CONFLICT (code) DO UPDATE SET
     name = least(places.name, excluded.name),
     level = least(places.level, excluded.level),
@@ -122,22 +100,42 @@ WHERE places.source = 'event'
   AND (places.name, places.level, places.parent) IS DISTINCT FROM
       (least(places.name, excluded.name), least(places.level, excluded.level), least(places.parent, excluded.parent))"""
 
-# Stories are recomputed from their articles, so they do not depend on arrival order.
-_MERGE_STORIES = """
-INSERT INTO stories (story_id, title, url, first_published, last_published, first_fetched_at)
-SELECT DISTINCT ON (a.story_id) a.story_id, a.title, a.url, g.first_published, g.last_published, g.first_fetched_at
-FROM articles a
-JOIN (SELECT story_id, min(published) AS first_published, max(published) AS last_published,
-             min(fetched_at) AS first_fetched_at
-      FROM articles WHERE story_id IN (SELECT story_id FROM s_articles WHERE story_id IS NOT NULL)
-      GROUP BY story_id) g USING (story_id)
-ORDER BY a.story_id, (a.duplicate_of IS NULL) DESC, a.published NULLS LAST, a.url, a.revision DESC NULLS LAST
+# A story keeps the smallest representative_key seen, and least/greatest of the dates, so
+# the row is the same whatever order (and however often) its articles are written.
+_MERGE_STORY = """
+INSERT INTO stories (story_id, title, url, first_published, last_published, first_fetched_at, representative_key)
+VALUES (%s, %s, %s, %s, %s, %s, %s)
 ON CONFLICT (story_id) DO UPDATE SET
-    title = excluded.title, url = excluded.url, first_published = excluded.first_published,
-    last_published = excluded.last_published, first_fetched_at = excluded.first_fetched_at
-WHERE (stories.title, stories.url, stories.first_published, stories.last_published, stories.first_fetched_at)
-      IS DISTINCT FROM (excluded.title, excluded.url, excluded.first_published, excluded.last_published,
-                        excluded.first_fetched_at)"""
+    title = CASE WHEN excluded.representative_key <= stories.representative_key THEN excluded.title ELSE stories.title END,
+    url = CASE WHEN excluded.representative_key <= stories.representative_key THEN excluded.url ELSE stories.url END,
+    representative_key = least(stories.representative_key, excluded.representative_key),
+    first_published = least(stories.first_published, excluded.first_published),
+    last_published = greatest(stories.last_published, excluded.last_published),
+    first_fetched_at = least(stories.first_fetched_at, excluded.first_fetched_at)
+WHERE excluded.representative_key < stories.representative_key
+   OR (excluded.representative_key = stories.representative_key
+       AND (excluded.title, excluded.url) IS DISTINCT FROM (stories.title, stories.url))
+   OR (least(stories.first_published, excluded.first_published),
+       greatest(stories.last_published, excluded.last_published),
+       least(stories.first_fetched_at, excluded.first_fetched_at))
+      IS DISTINCT FROM (stories.first_published, stories.last_published, stories.first_fetched_at)"""
+
+
+def _merge_stories(rows: list[tuple]) -> list[tuple]:
+    """Combine a batch's story rows per story_id the same way the SQL merge does."""
+    merged: dict[str, list] = {}
+    for story_id, title, url, first, last, fetched, key in rows:
+        seen = merged.get(story_id)
+        if seen is None:
+            merged[story_id] = [story_id, title, url, first, last, fetched, key]
+            continue
+        if key < seen[6]:
+            seen[1], seen[2], seen[6] = title, url, key
+        seen[3] = min((d for d in (seen[3], first) if d is not None), default=None)
+        seen[4] = max((d for d in (seen[4], last) if d is not None), default=None)
+        seen[5] = min(seen[5], fetched)
+    return [tuple(row) for row in merged.values()]
+
 
 _MERGE_RUN = """
 INSERT INTO crawl_runs (run_id, spider, started_at, finished_at, finish_reason, deadlettered, stats)
@@ -164,7 +162,6 @@ class Warehouse:
             conn = psycopg.connect(self.dsn, connect_timeout=self.connect_timeout)
             try:
                 assert_migrated(conn, self.dsn)
-                conn.execute(_STAGING)
                 conn.commit()
             except BaseException:
                 conn.close()
@@ -183,16 +180,12 @@ class Warehouse:
         try:
             with conn.transaction(), conn.cursor() as cur:
                 if batch.pages:
-                    pages = {p.key: p for p in batch.pages}
-                    self._copy(cur, "s_pages", PAGE_COLUMNS, (
-                        (*p.row[:6], _jsonb(p.headers), *p.row[7:]) for p in pages.values()))
-                    cur.execute(_MERGE_PAGES)
+                    pages = {p.key: p.row[:6] + (_jsonb(p.headers),) + p.row[7:] for p in batch.pages}
+                    cur.executemany(_INSERT_PAGE, list(pages.values()))
                 if batch.articles:
                     self._write_articles(cur, batch.articles)
                 for run in batch.runs:
-                    row = list(run.row)
-                    row[-1] = _jsonb(row[-1])
-                    cur.execute(_MERGE_RUN, row)
+                    cur.execute(_MERGE_RUN, (*run.row[:-1], _jsonb(run.stats)))
         except CONNECTION_ERRORS:
             self.close()
             raise
@@ -201,42 +194,48 @@ class Warehouse:
                 self.close()
 
     def _write_articles(self, cur: psycopg.Cursor, articles: list[PreparedArticle]) -> None:
-        latest: dict[tuple[str, str], PreparedArticle] = {}
-        for article in articles:  # a key twice in one batch: last write wins, as across batches
-            latest[article.key] = article
-        json_positions = [i for i, c in enumerate(ARTICLE_COLUMNS) if c in JSON_COLUMNS]
         fetched_index = ARTICLE_COLUMNS.index("fetched_at")
+        latest: dict[tuple[str, str], PreparedArticle] = {}
         earliest: dict[tuple[str, str], object] = {}
-        for article in articles:
+        for article in articles:  # a key twice in one batch: last write wins, earliest fetch kept
+            latest[article.key] = article
             seen = earliest.get(article.key)
             if seen is None or article.row[fetched_index] < seen:
                 earliest[article.key] = article.row[fetched_index]
+        rows = []
+        for key, article in latest.items():
+            row = list(article.row)
+            row[fetched_index] = earliest[key]
+            rows.append(row)
 
-        def article_rows():
-            for key, article in latest.items():
-                row = list(article.row)
-                row[fetched_index] = earliest[key]
-                for i in json_positions:
-                    row[i] = _jsonb(row[i])
-                yield row
+        replaced = [(a.page_sha256, a.record["url"], a.content_key) for a in latest.values() if a.page_sha256]
+        if replaced:
+            cur.executemany(_DELETE_SUPERSEDED, replaced)
+        cur.executemany(_UPSERT_ARTICLE, rows, returning=True)
+        changed: dict[tuple[str, str], int] = {}
+        while True:
+            for article_id, url, key in cur.fetchall():
+                changed[(url, key)] = article_id
+            if not cur.nextset():
+                break
 
-        self._copy(cur, "s_articles", ARTICLE_COLUMNS, article_rows())
-        visits = [a for a in latest.values() if a.visit]
-        self._copy(cur, "s_visits", ["url", "content_key", *VISIT_COLUMNS],
-                   ((*a.visit[:-2], _jsonb(a.visit[-2]), a.visit[-1]) for a in visits))
-        self._copy(cur, "s_leaders", ["url", "content_key", "position", "name", "title", "side"],
-                   (row for a in visits for row in a.leaders))
-        for table, attr in (("s_agreements", "agreements"), ("s_sites", "sites")):
-            self._copy(cur, table, ["url", "content_key", "position", "name", "detail"],
-                       ((*r[:4], _jsonb(r[4])) for a in visits for r in getattr(a, attr)))
-        self._copy(cur, "s_places", ["code", "name", "level", "parent"],
-                   (row for a in visits for row in a.places))
-        cur.execute(_DELETE_SUPERSEDED)
-        cur.execute(_MERGE_ARTICLES)
-        for statement in _REPLACE_VISITS:
-            cur.execute(statement)
-        cur.execute(_MERGE_PLACES)
-        cur.execute(_MERGE_STORIES)
+        # Visit rows derive from the article row alone: rewrite them only where it changed.
+        if changed:
+            cur.execute("DELETE FROM visits WHERE article_id = ANY(%s)", (list(changed.values()),))
+        visits = [(changed[a.key], a) for a in latest.values() if a.visit and a.key in changed]
+        if visits:
+            self._copy(cur, "visits", ["article_id", *VISIT_COLUMNS],
+                       ((i, *a.visit[2:]) for i, a in visits))
+        for table, columns, attr in _CHILD_COPIES:
+            children = [(i, *r[2:]) for i, a in visits for r in getattr(a, attr)]
+            if children:
+                self._copy(cur, table, ["article_id", *columns], children)
+        places = sorted({row for _, a in visits for row in a.places}, key=repr)
+        if places:
+            cur.executemany(_MERGE_PLACE, places)
+        stories = [a.story for a in latest.values() if a.story]
+        if stories:
+            cur.executemany(_MERGE_STORY, _merge_stories(stories))
 
     @staticmethod
     def _copy(cur: psycopg.Cursor, table: str, columns: list[str], rows) -> None:

@@ -63,7 +63,10 @@ CREATE TABLE stories (
     url              text        NOT NULL,       -- representative: not a duplicate, earliest published
     first_published  timestamptz,
     last_published   timestamptz,
-    first_fetched_at timestamptz NOT NULL
+    first_fetched_at timestamptz NOT NULL,
+    -- Sort key of the representative (smallest wins), so the choice does not depend on the
+    -- order articles arrive in: duplicate flag | published (UTC) | revision, newest first | url.
+    representative_key text      NOT NULL
 );
 
 CREATE TABLE places (
@@ -106,7 +109,7 @@ CREATE TABLE visit_agreements (
     article_id bigint  NOT NULL REFERENCES visits (article_id) ON DELETE CASCADE,
     position   integer NOT NULL,
     name       text    NOT NULL,
-    detail     jsonb   NOT NULL,                 -- the element as the event gave it
+    detail     jsonb,                            -- the element, when an object rather than a plain name
     PRIMARY KEY (article_id, position)
 );
 
@@ -114,7 +117,7 @@ CREATE TABLE visit_sites (
     article_id bigint  NOT NULL REFERENCES visits (article_id) ON DELETE CASCADE,
     position   integer NOT NULL,
     name       text    NOT NULL,
-    detail     jsonb   NOT NULL,
+    detail     jsonb,
     PRIMARY KEY (article_id, position)
 );
 
