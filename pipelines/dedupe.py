@@ -1,15 +1,19 @@
 """Dedupe pipeline (order 400): story, duplicate and revision fields on every ``Article``.
 
-A thin adapter over ``delegation_crawler.dedupe``. Each item is committed to the dedupe state
-before it is passed on, so a killed crawl never emits an item whose state is lost.
-Unchanged recrawls are dropped in every mode; duplicates are dropped only with
-``DEDUPE_MODE = "drop"`` (default "mark": kept, with ``duplicate_of`` set).
+A thin adapter over ``delegation_crawler.dedupe``. Each verdict is committed to the dedupe
+state before the item is passed on, so a killed crawl never emits an item whose state is
+lost; the record is marked delivered once the item has left every pipeline (``item_scraped``)
+or was dropped. A record a killed run left undelivered is handed out again by the next run
+(stats ``dedupe/redelivered``): at least once, never lost. Unchanged recrawls are dropped in
+every mode; duplicates are dropped only with ``DEDUPE_MODE = "drop"`` (default "mark": kept,
+with ``duplicate_of`` set).
 """
 
 from __future__ import annotations
 
 import logging
 
+from scrapy import signals
 from scrapy.exceptions import DropItem
 
 from delegation_crawler.dedupe import UNCHANGED, Deduper
@@ -29,10 +33,25 @@ class DedupePipeline:
         self.stats = stats
         self.store = None
         self.deduper = None
+        self.pending = {}  # id(item) -> Verdict, until the item leaves the pipelines
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.settings, crawler.stats)
+        pipeline = cls(crawler.settings, crawler.stats)
+        crawler.signals.connect(pipeline.item_done, signal=signals.item_scraped)
+        crawler.signals.connect(pipeline.item_done, signal=signals.item_dropped)
+        crawler.signals.connect(pipeline.item_failed, signal=signals.item_error)
+        return pipeline
+
+    def item_failed(self, item, **_):
+        """A later pipeline crashed on it: leave it undelivered, so the next run hands it out again."""
+        self.pending.pop(id(item), None)
+
+    def item_done(self, item, **_):
+        """Scraped, or dropped by a later pipeline with a reason: either way handled."""
+        verdict = self.pending.pop(id(item), None)
+        if verdict is not None:
+            self.deduper.mark_delivered(verdict)
 
     def open_spider(self):
         self.store = store_from_settings(self.settings)
@@ -47,7 +66,8 @@ class DedupePipeline:
         if not isinstance(item, Article):
             return item
         try:
-            verdict = self.deduper.observe(item.url, item.body, item.body_simplified, item.published)
+            verdict = self.deduper.observe(item.url, item.body, item.body_simplified, item.published,
+                                           delivered=False)
         except ValueError as exc:
             self.stats.inc_value("dedupe/dropped/bad_url")
             raise DropItem(f"dedupe: {exc}") from None
@@ -56,9 +76,10 @@ class DedupePipeline:
         item.duplicate_of = verdict.duplicate_of
         item.revision = verdict.revision
         item.previous_hash = verdict.previous_hash
-        self.stats.inc_value(f"dedupe/{verdict.kind}")
+        self.stats.inc_value("dedupe/redelivered" if verdict.redelivered else f"dedupe/{verdict.kind}")
         if verdict.kind == UNCHANGED:
             raise DropItem(f"dedupe: unchanged recrawl of {item.url} (revision {verdict.revision})")
+        self.pending[id(item)] = verdict
         if verdict.is_duplicate and self.mode == "drop":
             self.stats.inc_value("dedupe/dropped/duplicate")
             raise DropItem(

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 import numpy as np
 from datasketch import MinHash
 
-from delegation_crawler.dedupe.canonical import canonical_body, canonical_url, content_chars, content_hash, shingles
+from delegation_crawler.dedupe.canonical import canonical_body, canonical_url, content_chars, content_hash, shingle_hashes
 from delegation_crawler.dedupe.params import Params
 from delegation_crawler.dedupe.store import DedupeStore, Signature, UrlRecord
 
@@ -32,6 +32,8 @@ class Verdict:
     revision: int
     previous_hash: str | None = None
     similarity: float | None = None
+    # Handed out again: committed by an earlier run that stopped before delivering the item.
+    redelivered: bool = False
 
     @property
     def is_duplicate(self) -> bool:
@@ -50,18 +52,28 @@ def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
 class Deduper:
     """Judges articles against lasting state; one store transaction per article."""
 
-    def __init__(self, store: DedupeStore, params: Params | None = None):
+    def __init__(self, store: DedupeStore):
         self.store = store
-        self.params = params or store.params
+        self.params = store.params
+        # Permutations drawn once: MinHash() would redraw them for every document.
+        self._permutations = MinHash(
+            num_perm=self.params.num_perm, seed=self.params.minhash_seed, scheme=self.params.minhash_scheme
+        ).permutations
 
     def minhash(self, chars: str) -> MinHash:
-        mh = MinHash(num_perm=self.params.num_perm, seed=self.params.minhash_seed, scheme=self.params.minhash_scheme)
-        mh.update_batch(list(shingles(chars, self.params.shingle_size)))
+        mh = MinHash(num_perm=self.params.num_perm, seed=self.params.minhash_seed, scheme=self.params.minhash_scheme,
+                     hashfunc=int, permutations=self._permutations)
+        mh.update_batch(shingle_hashes(chars, self.params.shingle_size).tolist())
         return mh
 
     def observe(self, url: str, body: str | None, body_simplified: str | None = None,
-                published: str | None = None, seen_at: str | None = None) -> Verdict:
-        """Record one article and say what it is. Raises ValueError for a non-http(s) URL."""
+                published: str | None = None, seen_at: str | None = None, delivered: bool = True) -> Verdict:
+        """Record one article and say what it is. Raises ValueError for a non-http(s) URL.
+
+        ``delivered=False`` leaves the record pending until ``mark_delivered``: the pipeline
+        uses it so that an item whose run died before it left the pipelines is handed out
+        again by the next run instead of being called unchanged.
+        """
         canon_url = canonical_url(url)
         canon = canonical_body(body, body_simplified)
         digest = content_hash(canon)
@@ -73,11 +85,16 @@ class Deduper:
             previous = store.get_url(canon_url)
             if previous is not None:
                 if previous.content_hash == digest:
-                    return Verdict(UNCHANGED, canon_url, previous.story_id, previous.duplicate_of,
-                                   digest, previous.revision, None)
+                    if previous.delivered:
+                        return Verdict(UNCHANGED, canon_url, previous.story_id, previous.duplicate_of,
+                                       digest, previous.revision, None)
+                    history = store.revisions(canon_url)
+                    previous_hash = history[-2][1] if len(history) > 1 else None
+                    return Verdict(previous.kind, canon_url, previous.story_id, previous.duplicate_of, digest,
+                                   previous.revision, previous_hash, redelivered=True)
                 revision = previous.revision + 1
                 record = UrlRecord(canon_url, previous.doc_key, url, previous.story_id, previous.duplicate_of,
-                                   revision, digest, published or previous.published)
+                                   revision, digest, published or previous.published, REVISION, delivered)
                 store.put_url(record, seen_at)
                 if chars:
                     store.put_hash(digest, previous.story_id)
@@ -105,12 +122,18 @@ class Deduper:
                 store.put_story(story_id, url)
             else:
                 duplicate_of = store.story_first_url(story_id)
-            store.put_url(UrlRecord(canon_url, key, url, story_id, duplicate_of, 1, digest, published), seen_at)
+            store.put_url(UrlRecord(canon_url, key, url, story_id, duplicate_of, 1, digest, published, kind, delivered),
+                          seen_at)
             if chars:
                 store.put_hash(digest, story_id)
             if mh is not None:
                 store.index(key, mh, Signature(mh.hashvalues, story_id))
             return Verdict(kind, canon_url, story_id, duplicate_of, digest, 1, None, similarity)
+
+    def mark_delivered(self, verdict: Verdict) -> None:
+        """Record that the item judged by ``verdict`` left the pipelines (or was dropped on purpose)."""
+        with self.store.transaction():
+            self.store.mark_delivered(verdict.canonical_url, verdict.content_hash)
 
     def seen(self, url: str) -> UrlRecord | None:
         """The stored record of an article URL (any mirror or tracking form), if any."""

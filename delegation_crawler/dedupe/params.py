@@ -21,3 +21,6 @@ class Params:
     accept_jaccard: float = 0.3
     minhash_seed: int = 1
     minhash_scheme: str = "affine32"
+    # Encodings that give stored values their meaning (canonical.shingle_hashes, store.band_keys).
+    shingle_hash: str = "poly-fnv32"
+    band_hash: str = "xor-fnv64"

@@ -25,6 +25,10 @@ from datasketch import MinHash, MinHashLSH
 from delegation_crawler.dedupe.params import Params
 
 
+_FNV64 = np.uint64(0x100000001B3)
+_BAND_SALT = np.uint64(0x9E3779B97F4A7C15)
+
+
 class StateMismatch(RuntimeError):
     """The stored state was built with other parameters; mixing would silently misjudge."""
 
@@ -41,6 +45,10 @@ class UrlRecord:
     revision: int
     content_hash: str
     published: str | None = None
+    kind: str = "new"  # the verdict this revision got (engine.NEW, EXACT, NEAR, REVISION)
+    # The item left the pipelines (scraped, or dropped on purpose). A record committed by a
+    # run killed before that is handed out again instead of being called unchanged.
+    delivered: bool = False
 
 
 @dataclass
@@ -84,14 +92,14 @@ class DedupeStore(abc.ABC):
         return wanted
 
     def band_keys(self, minhash: MinHash) -> list[int]:
-        """One signed 64-bit key per band, the band number mixed in."""
-        values = np.asarray(minhash.hashvalues, dtype=">u4")
-        keys = []
-        for band in range(self.bands):
-            chunk = values[band * self.rows : (band + 1) * self.rows].tobytes()
-            digest = hashlib.blake2b(chunk, digest_size=8, salt=struct.pack(">Q", band)).digest()
-            keys.append(struct.unpack(">q", digest)[0])
-        return keys
+        """One signed 64-bit key per band (MinHashLSH's banding), the band number mixed in."""
+        values = np.asarray(minhash.hashvalues[: self.bands * self.rows], dtype=np.uint64)
+        values = values.reshape(self.bands, self.rows)
+        keys = np.arange(1, self.bands + 1, dtype=np.uint64) * _BAND_SALT
+        with np.errstate(over="ignore"):
+            for row in range(self.rows):
+                keys = (keys ^ values[:, row]) * _FNV64
+        return keys.view(np.int64).tolist()
 
     @abc.abstractmethod
     @contextmanager
@@ -104,6 +112,10 @@ class DedupeStore(abc.ABC):
     @abc.abstractmethod
     def put_url(self, record: UrlRecord, seen_at: str) -> None:
         """Store the latest revision and append it to the revision history."""
+
+    @abc.abstractmethod
+    def mark_delivered(self, canonical_url: str, content_hash: str) -> None:
+        """The item of this revision left the pipelines."""
 
     @abc.abstractmethod
     def revisions(self, canonical_url: str) -> list[tuple[int, str, str]]:
@@ -143,18 +155,26 @@ SQL_TABLES = (
     """CREATE TABLE IF NOT EXISTS dedupe_urls (
         canonical_url TEXT PRIMARY KEY, doc_key TEXT NOT NULL, url TEXT NOT NULL,
         story_id TEXT NOT NULL, duplicate_of TEXT, revision INTEGER NOT NULL,
-        content_hash TEXT NOT NULL, published TEXT)""",
+        content_hash TEXT NOT NULL, published TEXT, kind TEXT NOT NULL,
+        delivered BOOLEAN NOT NULL DEFAULT FALSE)""",
     """CREATE TABLE IF NOT EXISTS dedupe_revisions (
         canonical_url TEXT NOT NULL, revision INTEGER NOT NULL, content_hash TEXT NOT NULL,
         url TEXT NOT NULL, seen_at TEXT NOT NULL, PRIMARY KEY (canonical_url, revision))""",
     """CREATE TABLE IF NOT EXISTS dedupe_hashes (content_hash TEXT PRIMARY KEY, story_id TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS dedupe_stories (story_id TEXT PRIMARY KEY, first_url TEXT NOT NULL)""",
-    """CREATE TABLE IF NOT EXISTS dedupe_signatures (sig_key TEXT PRIMARY KEY, signature {blob} NOT NULL)""",
-    """CREATE TABLE IF NOT EXISTS dedupe_bands (band_key BIGINT NOT NULL, sig_key TEXT NOT NULL)""",
-    """CREATE INDEX IF NOT EXISTS dedupe_bands_key ON dedupe_bands (band_key)""",
+    """CREATE TABLE IF NOT EXISTS dedupe_signatures (
+        sig_id BIGINT PRIMARY KEY, sig_key TEXT NOT NULL, signature {blob} NOT NULL)""",
+    # The primary key doubles as the lookup index; SQLite stores it clustered (WITHOUT ROWID).
+    """CREATE TABLE IF NOT EXISTS dedupe_bands (
+        band_key BIGINT NOT NULL, sig_id BIGINT NOT NULL, PRIMARY KEY (band_key, sig_id)){clustered}""",
 )
 
-_URL_COLUMNS = "canonical_url, doc_key, url, story_id, duplicate_of, revision, content_hash, published"
+
+def sig_id(key: str) -> int:
+    """64-bit row id of a signature key (collisions: ~1 in 10^10 at a million documents)."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
+
+_URL_COLUMNS = "canonical_url, doc_key, url, story_id, duplicate_of, revision, content_hash, published, kind, delivered"
 
 
 class _SqlStore(DedupeStore):
@@ -176,21 +196,31 @@ class _SqlStore(DedupeStore):
 
     def get_url(self, canonical_url):
         rows = self._execute(f"SELECT {_URL_COLUMNS} FROM dedupe_urls WHERE canonical_url = ?", (canonical_url,))
-        return UrlRecord(*rows[0]) if rows else None
+        if not rows:
+            return None
+        record = UrlRecord(*rows[0])
+        record.delivered = bool(record.delivered)
+        return record
 
     def put_url(self, record, seen_at):
         self._execute(
-            f"INSERT INTO dedupe_urls ({_URL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+            f"INSERT INTO dedupe_urls ({_URL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (canonical_url) DO UPDATE SET url = excluded.url, "
             "revision = excluded.revision, content_hash = excluded.content_hash, "
-            "published = excluded.published",
+            "published = excluded.published, kind = excluded.kind, delivered = excluded.delivered",
             (record.canonical_url, record.doc_key, record.url, record.story_id, record.duplicate_of,
-             record.revision, record.content_hash, record.published),
+             record.revision, record.content_hash, record.published, record.kind, record.delivered),
         )
         self._execute(
             "INSERT INTO dedupe_revisions (canonical_url, revision, content_hash, url, seen_at) "
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             (record.canonical_url, record.revision, record.content_hash, record.url, seen_at),
+        )
+
+    def mark_delivered(self, canonical_url, content_hash):
+        self._execute(
+            "UPDATE dedupe_urls SET delivered = TRUE WHERE canonical_url = ? AND content_hash = ?",
+            (canonical_url, content_hash),
         )
 
     def revisions(self, canonical_url):
@@ -223,24 +253,25 @@ class _SqlStore(DedupeStore):
     def candidates(self, minhash):
         keys = self.band_keys(minhash)
         marks = ", ".join("?" * len(keys))
-        rows = self._execute(f"SELECT DISTINCT sig_key FROM dedupe_bands WHERE band_key IN ({marks})", tuple(keys))
+        rows = self._execute(f"SELECT DISTINCT sig_id FROM dedupe_bands WHERE band_key IN ({marks})", tuple(keys))
         return [r[0] for r in rows]
 
     def signatures(self, keys):
         if not keys:
             return {}
         marks = ", ".join("?" * len(keys))
-        rows = self._execute(f"SELECT sig_key, signature FROM dedupe_signatures WHERE sig_key IN ({marks})", tuple(keys))
+        rows = self._execute(f"SELECT sig_id, signature FROM dedupe_signatures WHERE sig_id IN ({marks})", tuple(keys))
         return {key: unpack_signature(bytes(blob)) for key, blob in rows}
 
     def index(self, key, minhash, signature):
+        row_id = sig_id(key)
         self._execute(
-            "INSERT INTO dedupe_signatures (sig_key, signature) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            (key, pack_signature(signature)),
+            "INSERT INTO dedupe_signatures (sig_id, sig_key, signature) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            (row_id, key, pack_signature(signature)),
         )
         self._executemany(
-            "INSERT INTO dedupe_bands (band_key, sig_key) VALUES (?, ?)",
-            [(band_key, key) for band_key in self.band_keys(minhash)],
+            "INSERT INTO dedupe_bands (band_key, sig_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            [(band_key, row_id) for band_key in self.band_keys(minhash)],
         )
 
     def count_urls(self):
@@ -264,7 +295,7 @@ class SQLiteStore(_SqlStore):
         self.conn.execute("PRAGMA synchronous=NORMAL")
         with self.transaction():
             for sql in SQL_TABLES:
-                self.conn.execute(sql.format(blob="BLOB"))
+                self.conn.execute(sql.format(blob="BLOB", clustered=" WITHOUT ROWID"))
             self._setup_meta()
 
     @classmethod
@@ -304,7 +335,7 @@ class PostgresStore(_SqlStore):
         self.conn = psycopg.connect(dsn, autocommit=True)
         with self.transaction():
             for sql in SQL_TABLES:
-                self.conn.execute(sql.format(blob="BYTEA"))
+                self.conn.execute(sql.format(blob="BYTEA", clustered=""))
             self._setup_meta()
 
     @contextmanager
@@ -384,6 +415,12 @@ class RedisStore(DedupeStore):
         pipe = self._writer()
         pipe.hset(self._k("urls"), record.canonical_url, json.dumps(asdict(record), ensure_ascii=False))
         pipe.rpush(self._k("rev:") + record.canonical_url, json.dumps([record.revision, record.content_hash, seen_at]))
+
+    def mark_delivered(self, canonical_url, content_hash):
+        record = self.get_url(canonical_url)
+        if record is not None and record.content_hash == content_hash:
+            record.delivered = True
+            self._writer().hset(self._k("urls"), canonical_url, json.dumps(asdict(record), ensure_ascii=False))
 
     def revisions(self, canonical_url):
         return [tuple(json.loads(r)) for r in self.client.lrange(self._k("rev:") + canonical_url, 0, -1)]
