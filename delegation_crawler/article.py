@@ -141,8 +141,11 @@ def build_article(page: ArticlePage) -> Article:
     # The CMS's like/click counter printed after the editor lines.
     while body and _COUNTER.match(body[-1]):
         body.pop()
-    if body:
-        credits.merge(dateline_credits(body[0]))
+    for p in body[:3]:  # the dateline opens the story, possibly after a photo caption
+        dateline = dateline_credits(p)
+        if dateline:
+            credits.merge(dateline)
+            break
     for p in body:
         credits.merge(caption_credits(p))
     for image in page.images:

@@ -464,7 +464,7 @@ def build_yybnet(stories: list[Story]) -> Built:
 
     for city, items in by_city.items():
         province, city_name, short, _ = YYB_CITIES[city]
-        pages = chunks(items, 4)
+        pages = chunks(items, 2)
         for number, chunk in enumerate(pages, 1):
             entries = "\n".join(
                 f'<li><a href="/{path}" title="{e(s.title)}">{e(s.title)}</a><span class="date">{s.when:%Y-%m-%d}</span></li>'
@@ -497,7 +497,7 @@ YYB_MANIFEST = {
     "content_types": [],
     "assumptions": [
         "Charset is UTF-8 and CSS classes (div.article, div.info, div.content …) are invented: the real ones are unknown.",
-        "City lists are /<city>/ then /<city>/index_<n>.html, 4 items a page.",
+        "City lists are /<city>/ then /<city>/index_<n>.html, 2 items a page.",
         "m.yybnet.net and yybnet.net serve the same pages as www (the mobile rendering is not replicated).",
     ],
 }
