@@ -49,6 +49,8 @@ CHROME_WORDS = frozenset(
     "rank ranking".split()
 )
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+")
+# compound names the token test cannot see: author bio boxes, ad slots, "about the author"
+_CHROME_NAMES = re.compile(r"author[-_]?(?:box|info|bio|card|intro|profile)|about[-_]?author|\bgg[-_]|guanggao")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE_PUNCT = re.compile(r"[，。；！？、：“”,;!?]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -168,7 +170,7 @@ def _strip_junk(root) -> None:
         if tag in ("html", "body"):
             continue
         names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-        if names.strip() and CHROME_WORDS.intersection(_TOKEN_SPLIT.split(names)):
+        if names.strip() and (CHROME_WORDS.intersection(_TOKEN_SPLIT.split(names)) or _CHROME_NAMES.search(names)):
             doomed.append(el)
     body_text = 0
     for el in doomed:

@@ -739,6 +739,57 @@ def t_datatable(a, rng):
     return page, "https://www.lzfb.example.cn/zw/2021/0326/8.html", "dash_min", ["最新发布", news[0], "转载请注明出处"], True
 
 
+# ---- fourth held-out batch.
+
+
+def t_video(a, rng):
+    """Video page: player box, the story as the video's description, a playlist of clips."""
+    dt = a["dt"]
+    news = _news(rng)
+    clips = "".join(f'<li><a href="/v/{n}.html"><img src="/v/{n}.jpg"><p>{E(t)}</p><span>03:1{n}</span></a></li>' for n, t in enumerate(news[:4]))
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{E(a['title'])}_视听频道_达州网</title></head><body>
+<div class="nav"><a href="/">达州网</a> <a href="/video/">视听</a> <a href="/live/">直播</a></div>
+<div class="video-page"><div class="player"><video src="/v/main.mp4" controls></video><div class="player-tip">您的浏览器不支持视频播放</div></div>
+<h1 class="v-title">{E(a['title'])}</h1><div class="v-meta">来源：{E(a['source'])}　发布时间：{_fmt(dt, 'dash_min')}　播放：<span>1024</span></div>
+<div class="v-desc">{_body_html(a)}</div></div>
+<div class="playlist"><h3>相关视频</h3><ul>{clips}</ul></div>
+<div class="ft">达州网 {FOOTERS[3]}</div></body></html>"""
+    return page, "http://www.dzw.example.cn/video/2021/0615/7.html", "dash_min", ["相关视频", news[0], "不支持视频播放", "播放"], True
+
+
+def t_subheads(a, rng):
+    """Subheadings (<h3>, <strong>) and a blockquote inside the story; an author box after it."""
+    dt = a["dt"]
+    paras = []
+    for n, p in enumerate(a["paragraphs"]):
+        if n == 1:
+            paras.append("<h3>一、主要做法</h3>")
+        if n == 2:
+            paras.append("<p><strong>二、下一步打算</strong></p><blockquote><p>“要把好经验带回去，结合实际抓好落实。”</p></blockquote>")
+        paras.append(f"<p>{E(p)}</p>")
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{E(a['title'])} | 川渝观察</title></head><body>
+<header class="top"><a href="/">川渝观察</a><a href="/about">关于</a></header>
+<main><article><h1>{E(a['title'])}</h1><p class="byline">{E(a['source'])} · <time datetime="{dt:%Y-%m-%dT%H:%M}">{_fmt(dt, 'cn_min')}</time></p>
+{''.join(paras)}
+<div class="author-box"><img src="/avatar.png" width="48" height="48"><p>本文作者长期关注川渝区域合作议题,欢迎来信交流探讨。</p></div></article></main>
+<footer class="site-foot">川渝观察 {FOOTERS[2]}</footer></body></html>"""
+    return page, "https://cygc.example.net/p/2021/0615/", "cn_min", ["本文作者长期关注", "关于"], True
+
+
+def t_listy(a, rng):
+    """A story published as a list: every paragraph is an <li> of an unstyled list."""
+    dt = a["dt"]
+    news = _news(rng)
+    items = "".join(f"<li>{E(p)}</li>" for p in a["paragraphs"])
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{E(a['title'])}-咸阳新闻网</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/xy/">咸阳</a> <a href="/bx/">彬州</a></div>
+<div class="page"><h1>{E(a['title'])}</h1><div class="src">{_fmt(dt, 'dash_min')} 来源:{E(a['source'])}</div>
+<ul class="story">{items}</ul></div>
+<div class="more"><h4>相关新闻</h4>{_links(news[:3])}</div>
+<div class="ft">咸阳新闻网 {FOOTERS[2]}</div></body></html>"""
+    return page, "http://www.xyxw.example.cn/xy/2021/0615/4.html", "dash_min", ["相关新闻", news[0], "咸阳新闻网 版权所有"], True
+
+
 TEMPLATES = {
     "vsb": t_vsb, "dtcms": t_dtcms, "yybnet": t_yybnet, "yybmobile": t_yyb_mobile, "zgmnew": t_zgm_new,
     "zgmold": t_zgm_old, "phpcms": t_phpcms, "dedecms": t_dedecms, "trs": t_trs, "wordpress": t_wordpress,
@@ -747,26 +798,27 @@ TEMPLATES = {
     "inline": t_inline, "zoom": t_zoom, "nested": t_nested, "lead": t_lead, "app": t_app,
     "powereasy": t_powereasy, "agency": t_agency, "sina": t_portal_sina, "photo": t_photo,
     "splitad": t_splitad, "paged": t_paged, "sidefirst": t_sidefirst, "datatable": t_datatable,
+    "video": t_video, "subheads": t_subheads, "listy": t_listy,
 }
 HELD_OUT = {"zoom": 1, "nested": 1, "lead": 1, "app": 1, "powereasy": 2, "agency": 2, "sina": 2, "photo": 2,
-            "splitad": 3, "paged": 3, "sidefirst": 3, "datatable": 3}
+            "splitad": 3, "paged": 3, "sidefirst": 3, "datatable": 3, "video": 4, "subheads": 4, "listy": 4}
 # Which templates each story is rendered in (its own portal's first).
 PLAN = {
-    "seed000": ["zgmnew", "zgmold", "discuz", "mobile", "comments", "inline", "zoom", "agency", "splitad"],
-    "seed001": ["zgmnew", "trs", "phpcms", "wordpress", "govsite", "flat", "brief", "nested", "app", "sina", "photo", "paged", "datatable"],
-    "seed002": ["yybnet", "yybmobile", "dedecms", "vsb", "kicker", "flat", "lead", "powereasy", "sidefirst"],
-    "seed003": ["vsb", "yybnet", "discuz", "dtcms", "wechat", "shortteaser", "inline", "app", "sina", "splitad", "paged"],
-    "seed004": ["dtcms", "zgmold", "mobile", "trs", "govsite", "brief", "flat", "lead", "nested", "photo", "powereasy", "sidefirst"],
-    "w01": ["dtcms", "wordpress", "yybmobile", "shortteaser", "kicker", "inline", "zoom", "app", "agency", "sina", "datatable", "splitad"],
-    "w02": ["zgmnew", "dedecms", "trs", "govsite", "wechat", "flat", "brief", "nested", "photo", "sidefirst"],
-    "w03": ["yybnet", "phpcms", "mobile", "comments", "shortteaser", "inline", "lead", "zoom", "powereasy", "agency", "paged", "datatable"],
-    "w04": ["vsb", "discuz", "zgmold", "wechat", "brief", "app", "lead", "sina", "photo", "splitad"],
-    "w05": ["vsb", "phpcms", "dedecms", "shortteaser", "comments", "flat", "nested", "zoom", "agency", "sidefirst", "paged"],
-    "w06": ["yybnet", "yybmobile", "trs", "kicker", "govsite", "inline", "app", "powereasy", "sina", "datatable"],
-    "w07": ["dedecms", "yybnet", "wordpress", "kicker", "shortteaser", "brief", "zoom", "lead", "photo", "agency", "splitad", "sidefirst"],
-    "w08": ["yybnet", "discuz", "zgmnew", "wechat", "comments", "flat", "inline", "nested", "powereasy", "paged"],
-    "w09": ["dtcms", "mobile", "phpcms", "shortteaser", "govsite", "brief", "app", "lead", "sina", "agency", "datatable", "sidefirst"],
-    "w10": ["zgmnew", "wordpress", "dtcms", "comments", "kicker", "flat", "nested", "zoom", "photo", "powereasy", "splitad", "paged"],
+    "seed000": ["zgmnew", "zgmold", "discuz", "mobile", "comments", "inline", "zoom", "agency", "splitad", "video"],
+    "seed001": ["zgmnew", "trs", "phpcms", "wordpress", "govsite", "flat", "brief", "nested", "app", "sina", "photo", "paged", "datatable", "subheads"],
+    "seed002": ["yybnet", "yybmobile", "dedecms", "vsb", "kicker", "flat", "lead", "powereasy", "sidefirst", "listy"],
+    "seed003": ["vsb", "yybnet", "discuz", "dtcms", "wechat", "shortteaser", "inline", "app", "sina", "splitad", "paged", "video", "listy"],
+    "seed004": ["dtcms", "zgmold", "mobile", "trs", "govsite", "brief", "flat", "lead", "nested", "photo", "powereasy", "sidefirst", "subheads"],
+    "w01": ["dtcms", "wordpress", "yybmobile", "shortteaser", "kicker", "inline", "zoom", "app", "agency", "sina", "datatable", "splitad", "listy"],
+    "w02": ["zgmnew", "dedecms", "trs", "govsite", "wechat", "flat", "brief", "nested", "photo", "sidefirst", "video", "subheads"],
+    "w03": ["yybnet", "phpcms", "mobile", "comments", "shortteaser", "inline", "lead", "zoom", "powereasy", "agency", "paged", "datatable", "listy"],
+    "w04": ["vsb", "discuz", "zgmold", "wechat", "brief", "app", "lead", "sina", "photo", "splitad", "video"],
+    "w05": ["vsb", "phpcms", "dedecms", "shortteaser", "comments", "flat", "nested", "zoom", "agency", "sidefirst", "paged", "subheads", "listy"],
+    "w06": ["yybnet", "yybmobile", "trs", "kicker", "govsite", "inline", "app", "powereasy", "sina", "datatable", "video"],
+    "w07": ["dedecms", "yybnet", "wordpress", "kicker", "shortteaser", "brief", "zoom", "lead", "photo", "agency", "splitad", "sidefirst", "subheads"],
+    "w08": ["yybnet", "discuz", "zgmnew", "wechat", "comments", "flat", "inline", "nested", "powereasy", "paged", "listy", "video"],
+    "w09": ["dtcms", "mobile", "phpcms", "shortteaser", "govsite", "brief", "app", "lead", "sina", "agency", "datatable", "sidefirst", "subheads"],
+    "w10": ["zgmnew", "wordpress", "dtcms", "comments", "kicker", "flat", "nested", "zoom", "photo", "powereasy", "splitad", "paged", "video", "listy"],
 }
 
 
