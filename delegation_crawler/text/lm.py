@@ -32,6 +32,8 @@ PUNCTUATION_COST = {
 }
 
 
+NEIGHBOURS = 150  # partners kept per character for lost-character guesses
+SCRIPT_COST = 2.0  # a guessed character of the other script must be that much likelier
 RARE_COST = 10.0  # unigram cost above which a character counts as rare (everyday ones: 4-9)
 # Over the class string (everyday characters are \x01): two rare non-ASCII characters at most
 # two everyday ones apart, or a marker touching non-ASCII text.
@@ -93,11 +95,44 @@ class CharModel:
         for match in _SUSPICIOUS.finditer(classes):
             yield match.start(), match.end()
 
+    def garbage_blocks(self, text: str, block: int = 2000, share: float = 0.35) -> set[int]:
+        """Indexes of ``block``-sized stretches where rare characters exceed ``share`` of the
+        non-ASCII ones: binary garbage or a whole wrong charset, not local damage."""
+        classes = text.translate(self.everyday_table)
+        found = set()
+        for index in range(0, len(classes), block):
+            chunk = classes[index : index + block]
+            wide = len(chunk) - len(chunk.encode("latin-1", "ignore")) + chunk.count("\x01")
+            rare = len(chunk) - len(chunk.encode("latin-1", "ignore"))
+            # latin-1 garbage: bytes 0x80-0xFF count as rare too
+            rare += sum(1 for c in chunk if "\x80" <= c <= "\xff")
+            wide += sum(1 for c in chunk if "\x80" <= c <= "\xff")
+            if wide and rare / wide > share:
+                found.add(index // block)
+        return found
+
     def script_cost(self, ch: str, traditional: bool) -> float:
         """A small cost for a character of the other script (ties between 议 and 議)."""
         if traditional:
-            return 0.5 if ch in self.simplified_only else 0.0
-        return 0.5 if ch in self.t2s else 0.0
+            return SCRIPT_COST if ch in self.simplified_only else 0.0
+        return SCRIPT_COST if ch in self.t2s else 0.0
+
+    def neighbours(self, left: str, right: str) -> set[str]:
+        """Characters seen in a word after ``left`` or before ``right`` (guess candidates)."""
+        if self._after is None:
+            after, before = {}, {}
+            for pair, n in self._bi.items():
+                after.setdefault(pair[0], []).append((n, pair[1]))
+                before.setdefault(pair[1], []).append((n, pair[0]))
+            # Keep the most frequent partners only: bounded work per guess.
+            self._after = {a: [c for _, c in sorted(v, reverse=True)[:NEIGHBOURS]] for a, v in after.items()}
+            self._before = {b: [c for _, c in sorted(v, reverse=True)[:NEIGHBOURS]] for b, v in before.items()}
+        t2s = self.t2s
+        found = set(self._after.get(t2s.get(left, left), ()))
+        found.update(self._before.get(t2s.get(right, right), ()))
+        return found
+
+    _after = _before = None
 
     def simplified(self, ch: str) -> str:
         return self.t2s.get(ch, ch)
@@ -106,6 +141,10 @@ class CharModel:
     def unigram_cost(self, ch: str) -> float:
         n = self._uni.get(self.t2s.get(ch, ch))
         return -math.log(n / self._total) if n else self.unknown_cost
+
+    def pair_known(self, pair: str) -> bool:
+        """Whether a (simplified) character pair occurs inside some dictionary word."""
+        return pair in self._bi
 
     def known(self, ch: str) -> bool:
         return self.t2s.get(ch, ch) in self._uni

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from delegation_crawler.text.lm import CharModel, document_cache
 from delegation_crawler.text.pinyin import TONE_LETTERS
+from delegation_crawler.text.punctuation import is_real_question_mark
 
 # `?`/U+FFFD stand for a byte the reader could not decode; `?shù)` — a lost character whose
 # pinyin annotation lost its "(" — counts as one such byte too.
@@ -26,12 +28,21 @@ _RUN = re.compile(
     r"(?:\?[a-z" + TONE_LETTERS + r"]{1,6}\)|[?\ufffd]|[^\x00-\x7f])+"
 )
 WILD = -1  # an unknown byte
-MARKER_COST = 14.0  # a `?` in the middle of Han text is itself a sign of damage
+MARKER_COST = 14.0
+LOST_SPACE_COST = 4.0  # what a `?` costs when it reads as a lost space between Han characters
+# A lost byte is rare: a realignment must pay this before it can win.
+REALIGN_PRIOR = 12.0
+GAINED_BYTE_PRIOR = 10.0  # portals lose bytes far more often than they gain them  # a `?` in the middle of Han text is itself a sign of damage
 RARE = 10.0
+SUSPICIOUS_COST = 9.5
+SUSPICION_NEEDED = 8.0
 TYPICAL_COST = 8.0  # an everyday character costs less than this in context
 MIN_GAIN = 8.0  # nats a realignment must save over the text as shown
 SPLIT_WINDOW = 3  # split points tried before the first unlikely character
-CACHE_BLOCK = 100_000  # document pairs come from the surrounding block (bounded work)
+CACHE_BLOCK = 100_000
+GARBAGE_BLOCK = 2000
+ATTEMPT_EVERY = 100  # at most one realignment attempt per this many characters of input
+MAX_RUN_TOKENS = 400  # document pairs come from the surrounding block (bounded work)
 _LEAD_BYTES = range(0x81, 0xFF)
 _TRAIL_BYTES = [b for b in range(0x40, 0xFF) if b != 0x7F]
 
@@ -71,10 +82,23 @@ def fix_misalignment(text: str, model: CharModel, traditional: bool = False) -> 
         return text, 0
     context = _Context(text, model, traditional)
     out, last, count = [], 0, 0
+    budget = len(text) // ATTEMPT_EVERY + 16  # realignment attempts: linear time on garbage
+    garbage = model.garbage_blocks(text, GARBAGE_BLOCK)
     for run in _runs_at(text, model):
+        if budget <= 0:
+            break
+        if run.start() // GARBAGE_BLOCK in garbage:
+            continue  # misalignment is local damage; this stretch is noise or a wrong charset
         tokens = _TOKEN.findall(run.group(0))
-        if len(tokens) < 2 or not _suspicious(tokens, model):
+        edge_before = text[run.start() - 1] if run.start() else " "
+        edge_after = text[run.end()] if run.end() < len(text) else ""
+        if len(tokens) < 2 or not _suspicious(tokens, model, edge_before, edge_after):
             continue
+        if _has_real_question_mark(text, run):
+            continue
+        budget -= 1
+        if len(tokens) > MAX_RUN_TOKENS:
+            continue  # a garbled run ends at the next ASCII byte; this long, it is not one
         context.evaluating(run.group(0))
         before = text[run.start() - 1] if run.start() else " "
         after = text[run.end() : run.end() + 2]  # the next character and the one after it
@@ -115,18 +139,34 @@ def _breaks_run(ch: str) -> bool:
     return ch < "\x80" and ch != "?" and ch != ")" and not "a" <= ch <= "z"
 
 
+def _has_real_question_mark(text: str, run: re.Match) -> bool:
+    position = text.find("?", run.start(), run.end())
+    while position != -1:
+        if is_real_question_mark(text, position):
+            return True
+        position = text.find("?", position + 1, run.end())
+    return False
+
+
 def _is_marker(token: str) -> bool:
     return token[0] in "?\ufffd"
 
 
-def _suspicious(tokens: list[str], model: CharModel) -> bool:
-    score = 0.0
-    for token in tokens:
-        if _is_marker(token):
-            score += 3
-        else:
-            score += max(0.0, model.unigram_cost(token) - 9.5)
-    return score >= 3
+def _suspicious(tokens: list[str], model: CharModel, before: str, after: str) -> bool:
+    """Worth a realignment attempt: a rejected byte (U+FFFD), or `?` that is no lost space,
+    or rare characters adding up."""
+    score, prev = 0.0, before
+    for k, token in enumerate(tokens):
+        if token == "\ufffd":
+            score += SUSPICION_NEEDED
+        elif _is_marker(token):
+            if _marker_cost(tokens, k, before, after) == MARKER_COST:
+                score += SUSPICION_NEEDED / 2
+        elif model.unigram_cost(token) > SUSPICIOUS_COST:
+            # rare, and not explained by a word with the previous character (璀璨, 邛崃)
+            score += max(0.0, model.cost(prev, token) - SUSPICIOUS_COST)
+        prev = token
+    return score >= SUSPICION_NEEDED
 
 
 def _token_bytes(token: str) -> list[int] | None:
@@ -139,12 +179,25 @@ def _token_bytes(token: str) -> list[int] | None:
     return list(data) if len(data) == 2 else None
 
 
+def _marker_cost(tokens, k, before, after) -> float:
+    """A plain `?` between Han characters reads as a lost space (cheap); others are damage."""
+    left = tokens[k - 1] if k else before
+    right = tokens[k + 1] if k + 1 < len(tokens) else after
+    if tokens[k] == "?" and _is_han(left) and _is_han(right):  # U+FFFD is never a lost space
+        return LOST_SPACE_COST
+    return MARKER_COST
+
+
+def _is_han(ch: str) -> bool:
+    return len(ch) == 1 and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
+
+
 def _shown_cost(tokens, before, after, context, position) -> float:
     model, cache = context.model, context.cache(position)
     prev, total = before, 0.0
-    for token in tokens:
+    for k, token in enumerate(tokens):
         if _is_marker(token):
-            total += MARKER_COST
+            total += _marker_cost(tokens, k, before, after)
             prev = " "
         else:
             total += model.cost(prev, token, cache) + model.script_cost(token, context.traditional)
@@ -172,21 +225,65 @@ def _realign(tokens, before, after, context, position):
         else:
             variants = [[WILD] + tail_bytes, tail_bytes[:1] + [WILD] + tail_bytes[1:]]
             if split == split_points[0]:
-                variants.append(tail_bytes[1:])  # a gained byte
-        for data in variants:
+                variants.append(tail_bytes[1:])  # a gained byte (GAINED_BYTE_PRIOR more)
+        for number, data in enumerate(variants):
             candidate = _decode(data, head[-1] if head else before, after, context, position)
             if candidate is None:
                 continue
             body, consumed, cost = candidate
-            total = _prefix_cost(head, before, context, position) + cost
+            if number == 2:
+                cost += GAINED_BYTE_PRIOR
+            total = _prefix_cost(head, before, context, position) + cost + REALIGN_PRIOR
             if best is None or total < best[0]:
                 best = (total, head + body, consumed)
+    for k, token in enumerate(tokens):
+        if token == "\ufffd":  # a whole character lost (its lead dropped, its trail rejected)
+            guess = _guess_lost_character(tokens, k, before, after[:1], context, position)
+            if guess is not None and (best is None or guess[0] < best[0]):
+                best = guess
     if best is None or shown - best[0] < MIN_GAIN:
         return None
     kept = "".join(t for t in tokens if not _is_marker(t))
     if best[1] == kept[: len(best[1])] and not best[2]:
         return None  # only markers dropped: that is a lost space, not a shift
     return best[1], best[2]
+
+
+def _guess_lost_character(tokens, k, before, after, context, position):
+    """(cost, text, False) with the marker at ``k`` replaced by the likeliest character."""
+    model, cache = context.model, context.cache(position)
+    left = tokens[k - 1] if k else before
+    right = tokens[k + 1] if k + 1 < len(tokens) else after
+    if _is_marker(left) or (right and _is_marker(right)):
+        return None
+    best_char, best_cost = None, float("inf")
+    for ch in model.neighbours(left, right):
+        if len(ch) != 1:
+            continue
+        cost = model.cost(left, ch, cache) + model.next_cost(ch, right, cache)
+        if cost < best_cost:
+            best_char, best_cost = ch, cost
+    if best_char is None:
+        return None
+    if context.traditional:
+        best_char = _traditional_form(best_char)
+    text = "".join(tokens[:k]) + best_char + "".join(tokens[k + 1 :])
+    if any(_is_marker(t) for t in tokens[:k] + tokens[k + 1 :]):
+        return None
+    head_cost = _prefix_cost(text, before, context, position) + model.next_cost(text[-1], after, cache)
+    return head_cost, text, False  # U+FFFD is certain damage: no prior against guessing
+
+
+@lru_cache(maxsize=4096)
+def _traditional_form(ch: str) -> str:
+    return _s2t().convert(ch)
+
+
+@lru_cache(maxsize=1)
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
 
 
 def _split_points(tokens, before, context, position) -> list[int]:
@@ -204,14 +301,19 @@ def _split_points(tokens, before, context, position) -> list[int]:
         else:
             excess.append(model.cost(prev, token, cache) - TYPICAL_COST)
             prev = token
-    best_start, best_sum, running = 0, float("-inf"), 0.0
-    for k in range(len(tokens) - 1, -1, -1):
-        running += excess[k]
+    # The costliest segment (maximum subarray): garbling ends at an ASCII byte or at a byte
+    # the reader rejected (a marker), so it is a segment, often a suffix.
+    best_start, best_sum, start, running = 0, float("-inf"), 0, 0.0
+    for k, value in enumerate(excess):
+        if running <= 0:
+            start, running = k, 0.0
+        running += value
         if running > best_sum:
-            best_start, best_sum = k, running
+            best_start, best_sum = start, running
     points = [best_start]
     points += [k for k in range(best_start - SPLIT_WINDOW, best_start + 2) if 0 <= k < len(tokens)]
-    points += [k for k, t in enumerate(tokens) if _is_marker(t)][:4]
+    for marker in [k for k, t in enumerate(tokens) if _is_marker(t)][:3]:
+        points += [k for k in range(marker - SPLIT_WINDOW, marker + 1) if 0 <= k < len(tokens)]
     return list(dict.fromkeys(points))
 
 
@@ -248,52 +350,96 @@ def _decode(data, prev, after, context, position):
         i += 1
     if any(p == (WILD, WILD) for p in pairs):
         return None
-    chars: list[str | None] = []
+    slots: list[list[str]] = []
     for pair in pairs:
         if WILD in pair:
-            chars.append(None)
+            slots.append([])  # filled below, once the known neighbours are decoded
             continue
         try:
-            ch = bytes(pair).decode("gbk")
+            slots.append([bytes(pair).decode("gbk")])
         except UnicodeDecodeError:
             return None
-        chars.append(ch)
     model, cache = context.model, context.cache(position)
     right_context = after[1:2] if consumed else after[:1]
     for k, pair in enumerate(pairs):
-        if chars[k] is None:
-            left = chars[k - 1] if k else prev
-            right = chars[k + 1] if k + 1 < len(chars) and chars[k + 1] else right_context
-            chars[k] = _resolve(pair, left or " ", right, context, cache)
-            if chars[k] is None:
+        if not slots[k]:
+            left = slots[k - 1][0] if k and len(slots[k - 1]) == 1 else (prev if not k else " ")
+            right = (
+                slots[k + 1][0] if k + 1 < len(slots) and len(slots[k + 1]) == 1
+                else right_context if k + 1 == len(slots) else " "
+            )
+            slots[k] = _candidates(pair, left or " ", right, context, cache)
+            if not slots[k]:
                 return None
-    text = "".join(chars)
-    cost, last = 0.0, prev
-    for ch in text:
-        cost += model.cost(last, ch, cache) + model.script_cost(ch, context.traditional)
-        last = ch
-    cost += model.next_cost(last, right_context, cache)
+    text, cost = _best_path(slots, prev, right_context, context, cache)
     if any(ord(c) < 0x80 for c in text[:-1]):
         return None  # an ASCII byte can only be the last one (the resynchronising byte)
     return text, consumed, cost
 
 
-def _resolve(pair, left, right, context, cache) -> str | None:
-    """The likeliest character for a byte pair with one unknown byte."""
+def _best_path(slots, prev, right_context, context, cache) -> tuple[str, float]:
+    """Viterbi over the slots (one character each, several where a byte is unknown)."""
+    model, traditional = context.model, context.traditional
+    paths = {prev: (0.0, "")}  # last character -> (cost, text)
+    for options in slots:
+        new_paths = {}
+        for ch in options:
+            extra = model.script_cost(ch, traditional)
+            best = None
+            for last, (cost, text) in paths.items():
+                total = cost + model.cost(last, ch, cache) + extra
+                if best is None or total < best[0]:
+                    best = (total, text + ch)
+            new_paths[ch] = best
+        paths = new_paths
+    final = min(
+        ((cost + model.next_cost(last, right_context, cache), text) for last, (cost, text) in paths.items()),
+    )
+    return final[1], final[0]
+
+
+CANDIDATES_PER_UNKNOWN = 16
+
+
+def _candidates(pair, left, right, context, cache) -> list[str]:
+    """The likeliest characters for a byte pair with one unknown byte, best first.
+
+    Scored: the most frequent possibilities, and any that forms a known pair with a
+    neighbour (in the dictionary or in this document).
+    """
+    model = context.model
+    simple = model.simplified
+    left_s, right_s = simple(left), simple(right) if right else ""
+    scored = []
+    for rank, ch in enumerate(_decodable(pair, model)):
+        ch_s = simple(ch)
+        if rank >= FREQUENT_CANDIDATES and not (
+            model.pair_known(left_s + ch_s) or model.pair_known(ch_s + right_s)
+            or cache.get(left_s + ch_s) or cache.get(ch_s + right_s)
+        ):
+            continue
+        cost = model.cost(left, ch, cache) + model.next_cost(ch, right, cache) + model.script_cost(ch, context.traditional)
+        scored.append((cost, ch))
+    scored.sort()
+    return [ch for _, ch in scored[:CANDIDATES_PER_UNKNOWN]]
+
+
+FREQUENT_CANDIDATES = 24
+
+
+@lru_cache(maxsize=1024)
+def _decodable(pair, model) -> tuple[str, ...]:
+    """Known characters a byte pair with one unknown byte can be (cached per pattern)."""
     lead, trail = pair
-    candidates = (
+    raws = (
         (bytes((b, trail)) for b in _LEAD_BYTES) if lead == WILD else (bytes((lead, b)) for b in _TRAIL_BYTES)
     )
-    model = context.model
-    best, best_cost = None, float("inf")
-    for raw in candidates:
+    found = []
+    for raw in raws:
         try:
             ch = raw.decode("gbk")
         except UnicodeDecodeError:
             continue
-        if not model.known(ch):
-            continue
-        cost = model.cost(left, ch, cache) + model.next_cost(ch, right, cache) + model.script_cost(ch, context.traditional)
-        if cost < best_cost:
-            best, best_cost = ch, cost
-    return best
+        if model.known(ch):
+            found.append(ch)
+    return tuple(sorted(found, key=model.unigram_cost))

@@ -41,17 +41,25 @@ MARKERS = "?\ufffd"
 RARE = 10.0
 # A re-decoding must save at least this much per replaced source character (nats).
 MIN_GAIN_PER_CHAR = 1.5
+# A re-decoded Latin run must read like everyday text (random bytes decode to rare characters).
+MAX_MEAN_COST = 9.0
 
 
-def _is_cjk_text(decoded: str) -> bool:
-    """Everyday CJK: common Han, CJK/full-width punctuation, general punctuation."""
+def _is_cjk_text(decoded: str, rare_share: float = 0.25) -> bool:
+    """Everyday CJK: Han (at most ``rare_share`` outside the everyday set) and CJK punctuation."""
     han = common_han()
+    rare = 0
     for ch in decoded:
         code = ord(ch)
         if ch in han or 0x3000 <= code <= 0x303F or 0xFF01 <= code <= 0xFF5E or 0x2010 <= code <= 0x2027:
             continue
+        if code in (0xB7, 0xD7, 0xB0):
+            continue
+        if 0x4E00 <= code <= 0x9FFF:
+            rare += 1
+            continue
         return False
-    return True
+    return rare <= rare_share * len(decoded)
 
 
 def _is_latin1_letter_pair(source: str, decoded: str) -> bool:
@@ -69,15 +77,16 @@ def fix_latin1_mojibake(text: str, model: CharModel) -> tuple[str, dict[str, int
     for run in _LATIN_RUN.finditer(byte_view):
         start, end = run.span()
         raw = run.group(0)
-        best = None  # (cost, replacement, kind)
-        utf8 = _decode_utf8_run(raw)
-        if utf8 is not None:
-            best = (model.text_cost(" ", utf8), utf8, "mojibake_utf8_as_latin1")
-        gbk = _decode_gbk_run(raw)
-        if gbk is not None:
-            cost = model.text_cost(" ", gbk)
-            if best is None or cost < best[0]:
-                best = (cost, gbk, "mojibake_gbk_as_latin1")
+        best = None  # (cost per character, replacement, kind)
+        for decoded, kind in (
+            (_decode_utf8_run(raw, text[start:end]), "mojibake_utf8_as_latin1"),
+            (_decode_gbk_run(raw), "mojibake_gbk_as_latin1"),
+        ):
+            if decoded is None:
+                continue
+            cost = _mean_cost(decoded, model)
+            if cost <= MAX_MEAN_COST and (best is None or cost < best[0]):
+                best = (cost, decoded, kind)
         if best is None:
             continue
         out.append(text[last:start])
@@ -90,23 +99,44 @@ def fix_latin1_mojibake(text: str, model: CharModel) -> tuple[str, dict[str, int
     return "".join(out), counts
 
 
-def _decode_utf8_run(raw: str) -> str | None:
-    """Decode the UTF-8 sequences inside a Latin run, if they all come out as real text."""
+_KEEPABLE = frozenset("\x85\x91\x92\x93\x94\x95\x96\x97\xa0\xb7")  # … ‘ ’ “ ” • – — nbsp ·
+
+
+def _mean_cost(decoded: str, model: CharModel) -> float:
+    """Mean model cost of the non-ASCII characters: everyday text ~6-8, random ones 11+."""
+    wide = [c for c in decoded if c >= "\x80"]
+    if not wide:
+        return float("inf")
+    return model.text_cost(" ", "".join(wide)) / len(wide)
+
+
+def _decode_utf8_run(raw: str, original: str) -> str | None:
+    """Decode the UTF-8 sequences inside a Latin run, if they all come out as real text.
+
+    Between them only ASCII and real punctuation (a “ after the damaged clause) may remain;
+    those keep their original characters.
+    """
     pieces, last, changed = [], 0, False
     for seq in _UTF8_SEQ.finditer(raw):
-        decoded = seq.group(0).encode("latin-1").decode("utf-8")
+        try:
+            decoded = seq.group(0).encode("latin-1").decode("utf-8")
+        except UnicodeDecodeError:  # overlong forms, surrogates, beyond U+10FFFF
+            return None
         if not (_is_cjk_text(decoded) or _is_latin1_letter_pair(seq.group(0), decoded)):
             return None
-        pieces.append(raw[last : seq.start()])
+        gap = raw[last : seq.start()]
+        if any(c >= "\x80" and c not in _KEEPABLE for c in gap):
+            return None
+        pieces.append(original[last : seq.start()])
         pieces.append(decoded)
         last = seq.end()
         changed = True
     if not changed:
         return None
     rest = raw[last:]
-    if any(ord(c) >= 0x80 for c in rest) or any(ord(c) >= 0x80 for p in pieces[::2] for c in p):
+    if any(c >= "\x80" and c not in _KEEPABLE for c in rest):
         return None  # leftover Latin-1 bytes: not a clean UTF-8 run
-    pieces.append(rest)
+    pieces.append(original[last:])
     return "".join(pieces)
 
 
@@ -132,6 +162,7 @@ def fix_utf8_read_as_gbk(text: str, model: CharModel, traditional: bool = False)
     count = 0
     out, last = [], 0
     done = -1
+    budget = len(text) // 40 + 16  # re-decoding attempts: linear time on garbage
     for spot, _ in model.suspicious_spans(text):
         if spot < done:
             continue
@@ -143,6 +174,9 @@ def fix_utf8_read_as_gbk(text: str, model: CharModel, traditional: bool = False)
             continue
         done = run.end()
         chars = run.group(0)
+        if budget <= 0:
+            break
+        budget -= 1
         if sum(model.unigram_cost(c) > RARE or c in MARKERS for c in chars) < 2:
             continue  # everyday text: no rare characters, nothing to try
         for start, end, decoded in _utf8_spans(chars, model, traditional):
@@ -178,6 +212,8 @@ def _utf8_spans(chars: str, model: CharModel, traditional: bool):
         except UnicodeEncodeError:
             data.append(0x00)  # breaks any UTF-8 sequence here
     offsets.append(len(data))
+    if not any(m.end() - m.start() >= 6 for m in _UTF8_SEQ_BYTES.finditer(bytes(data))):
+        return  # no two UTF-8 characters in a row: nothing to re-decode
     pending = set(wildcards)
     for position in wildcards:
         if position in pending:

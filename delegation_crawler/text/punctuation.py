@@ -16,6 +16,12 @@ _CLAUSE_END = re.compile(r"[。！？!?；;\n]")
 LOST_CHARACTER = "\u00a0"  # what the lost space was: a no-break space has no GBK code
 
 
+def is_real_question_mark(text: str, index: int) -> bool:
+    """Whether the `?` at ``index`` ends a clause holding a question word."""
+    clause = _CLAUSE_END.split(text[max(0, index - 60) : index])[-1]
+    return bool(_QUESTION.search(clause))
+
+
 def restore_lost_spaces(text: str) -> tuple[str, int]:
     """``記者?廖藍蕾`` → ``記者\\u00a0廖藍蕾``; ``你去哪里?我`` stays (a question)."""
     if "?" not in text:
@@ -24,10 +30,7 @@ def restore_lost_spaces(text: str) -> tuple[str, int]:
 
     def replace(match: re.Match) -> str:
         nonlocal count
-        start = match.start()
-        window = text[max(0, start - 60) : start]
-        clause = _CLAUSE_END.split(window)[-1]
-        if _QUESTION.search(clause):
+        if is_real_question_mark(text, match.start() + match.group(0).index("?")):
             return match.group(0)
         count += 1
         return match.group(0).replace("?", LOST_CHARACTER)
