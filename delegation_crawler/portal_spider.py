@@ -22,7 +22,12 @@ from parsel import Selector, SelectorList
 from scrapy.http import Response, TextResponse
 
 from delegation_crawler.dates import SHANGHAI, DateError, parse_datetime
+from delegation_crawler.extract import extract_article
 from delegation_crawler.items import ArticlePage
+
+
+# Below this many characters of located body text, the selectors are taken to have failed.
+MIN_BODY_CHARS = 20
 
 
 @dataclass(frozen=True)
@@ -165,26 +170,45 @@ class PortalSpider(scrapy.Spider):
         return None
 
     def parse_article(self, response: Response) -> Iterator[ArticlePage]:
-        """Locate the parts of one article page."""
-        layout = self.article_layout(response.url)
-        if layout is None or not isinstance(response, TextResponse):
-            self.logger.warning("Not an article page of %s: %s", self.name, response.url)
-            self.crawler.stats.inc_value("articles/dropped/not_article")
+        """Locate the parts of one article page (the generic extractor when selectors fail)."""
+        if not isinstance(response, TextResponse):
+            self.logger.warning("Not a text page: %s", response.url)
+            self.crawler.stats.inc_value("articles/dropped/not_text")
             return
-        yield ArticlePage(
+        page = ArticlePage(
             url=response.url,
             portal=self.name,
             fetched_at=datetime.now(SHANGHAI).isoformat(timespec="seconds"),
-            title=" ".join(text_of(select(response, layout.title)[:1])),
-            subtitles=text_of(select(response, layout.subtitles)) if layout.subtitles else [],
-            meta=text_of(select(response, layout.meta)) if layout.meta else [],
-            paragraphs=text_of(select(response, layout.paragraphs)),
-            images=self._images(response, layout),
             published_hint=response.meta.get("published_hint"),
             home_place=self.home_place_of(response),
             declared_charset=response.meta.get("declared_charset") or declared_charset(response),
             used_charset=response.meta.get("used_charset") or response.encoding,
         )
+        layout = self.article_layout(response.url)
+        if layout is not None:
+            page.title = " ".join(text_of(select(response, layout.title)[:1]))
+            page.subtitles = text_of(select(response, layout.subtitles)) if layout.subtitles else []
+            page.meta = text_of(select(response, layout.meta)) if layout.meta else []
+            page.paragraphs = text_of(select(response, layout.paragraphs))
+            page.images = self._images(response, layout)
+        if layout is None or sum(map(len, page.paragraphs)) < MIN_BODY_CHARS:
+            self._fill_generically(page, response, "no_layout" if layout is None else "thin_body")
+        yield page
+
+    def _fill_generically(self, page: ArticlePage, response: TextResponse, why: str) -> None:
+        """Fallback: the generic extractor, counted so a broken selector shows in the stats."""
+        extracted = extract_article(response.text, url=response.url)
+        self.crawler.stats.inc_value(f"extraction/generic_fallback/{why}")
+        if not extracted.paragraphs:
+            return
+        self.logger.info("Selectors found too little (%s); generic extraction used: %s", why, response.url)
+        self.crawler.stats.inc_value("extraction/generic_used")
+        page.extraction = "generic"
+        page.title = page.title or extracted.title
+        page.meta = page.meta or extracted.meta
+        page.paragraphs = extracted.paragraphs
+        page.images = page.images or extracted.images
+        page.published_hint = page.published_hint or extracted.published
 
     def home_place_of(self, response: Response) -> str | None:
         """The place whose news this page is; aggregators override it per column."""

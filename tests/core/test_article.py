@@ -60,3 +60,16 @@ def test_rejections_name_their_reason(changes, reason):
     with pytest.raises(ArticleRejected) as info:
         build_article(page(**changes))
     assert info.value.reason == reason
+
+
+def test_schema_documents_every_field():
+    import dataclasses
+    from pathlib import Path
+
+    from delegation_crawler.items import Article
+    from delegation_crawler.schema import article_schema
+
+    fields = {f.name for f in dataclasses.fields(Article)}
+    assert set(article_schema()["properties"]) == fields
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "schema.md").read_text("utf-8")
+    assert all(f"`{name}`" in doc for name in fields)
