@@ -16,6 +16,15 @@ from delegation_crawler.text import repair
 logger = logging.getLogger(__name__)
 
 
+def _page_text(adapter: ItemAdapter) -> str:
+    """All text fields of the page, joined: the context repair() guesses lost bytes from."""
+    parts = [adapter.get("title") or ""]
+    for name in ("subtitles", "meta", "paragraphs"):
+        parts += [v for v in adapter.get(name) or [] if isinstance(v, str)]
+    parts += [i.get("caption") or "" for i in adapter.get("images") or [] if isinstance(i, dict)]
+    return "\n".join(p for p in parts if isinstance(p, str))
+
+
 class RepairPipeline:
     def __init__(self, stats=None):
         self.stats = stats
@@ -29,11 +38,12 @@ class RepairPipeline:
             return item
         adapter = ItemAdapter(item)
         fixes: dict[str, int] = {}
+        document = _page_text(adapter)
 
         def fix(value):
             if not isinstance(value, str) or not value:
                 return value
-            result = repair(value)
+            result = repair(value, document)
             for kind, count in result.fixes.items():
                 fixes[kind] = fixes.get(kind, 0) + count
             return result.text

@@ -91,14 +91,36 @@ class CharModel:
         next to non-ASCII text: where garbled runs can be. Linear, mostly in C."""
         if text.isascii():
             return
-        classes = text.translate(self.everyday_table)
+        classes = self.classes(text)
         for match in _SUSPICIOUS.finditer(classes):
             yield match.start(), match.end()
+
+    def classes(self, text: str) -> str:
+        """``text`` with everyday characters as \\x01 (memoised for the last text: the
+        passes of one repair() call share it)."""
+        if self._classes_of is not text:
+            self._classes = text.translate(self.everyday_table)
+            self._classes_of = text
+        return self._classes
+
+    _classes_of = None
+    _classes = ""
+
+    def script_counts(self, text: str) -> tuple[int, int]:
+        """(traditional-only, simplified-only) character counts."""
+        if self._script_table is None:
+            table = {ord(c): "\x02" for c in self.t2s}
+            table.update({ord(c): "\x03" for c in self.simplified_only})
+            self._script_table = table
+        marked = text.translate(self._script_table)
+        return marked.count("\x02"), marked.count("\x03")
+
+    _script_table = None
 
     def garbage_blocks(self, text: str, block: int = 2000, share: float = 0.35) -> set[int]:
         """Indexes of ``block``-sized stretches where rare characters exceed ``share`` of the
         non-ASCII ones: binary garbage or a whole wrong charset, not local damage."""
-        classes = text.translate(self.everyday_table)
+        classes = self.classes(text)
         found = set()
         for index in range(0, len(classes), block):
             chunk = classes[index : index + block]

@@ -38,7 +38,7 @@ SUSPICIOUS_COST = 9.5
 SUSPICION_NEEDED = 8.0
 TYPICAL_COST = 8.0  # an everyday character costs less than this in context
 MIN_GAIN = 8.0  # nats a realignment must save over the text as shown
-SPLIT_WINDOW = 3  # split points tried before the first unlikely character
+SPLIT_WINDOW = 1  # split points tried before the first unlikely character
 CACHE_BLOCK = 100_000
 GARBAGE_BLOCK = 2000
 ATTEMPT_EVERY = 100  # at most one realignment attempt per this many characters of input
@@ -50,11 +50,16 @@ _TRAIL_BYTES = [b for b in range(0x40, 0xFF) if b != 0x7F]
 class _Context:
     """Per-document state: the model, the script, lazily built cache blocks."""
 
-    def __init__(self, text: str, model: CharModel, traditional: bool):
+    def __init__(self, text: str, model: CharModel, traditional: bool, document: str | None = None):
         self.text, self.model, self.traditional = text, model, traditional
+        self.document = document
         self._blocks: dict[int, Counter] = {}
 
     def cache(self, position: int) -> _CacheView:
+        if self.document is not None:  # the page this field belongs to
+            if -1 not in self._blocks:
+                self._blocks[-1] = document_cache(self.document[: 3 * CACHE_BLOCK], self.model)
+            return _CacheView(self._blocks[-1], self._own)
         block = position // CACHE_BLOCK
         if block not in self._blocks:
             start = max(0, (block - 1) * CACHE_BLOCK)
@@ -76,17 +81,25 @@ class _CacheView:
         return max(0, self.counts.get(key, 0) - self.own.get(key, 0)) or default
 
 
-def fix_misalignment(text: str, model: CharModel, traditional: bool = False) -> tuple[str, int]:
-    """Realign runs garbled by a lost or gained GBK byte; returns (text, runs fixed)."""
+def fix_misalignment(
+    text: str, model: CharModel, traditional: bool = False, document: str | None = None
+) -> tuple[str, int]:
+    """Realign runs garbled by a lost or gained GBK byte; returns (text, runs fixed).
+
+    ``document``: the whole page when ``text`` is one field of it (its character pairs help
+    guess a lost byte: a name in a byline also appears in a photo credit).
+    """
     if text.isascii():
         return text, 0
-    context = _Context(text, model, traditional)
+    context = _Context(text, model, traditional, document)
     out, last, count = [], 0, 0
     budget = len(text) // ATTEMPT_EVERY + 16  # realignment attempts: linear time on garbage
-    garbage = model.garbage_blocks(text, GARBAGE_BLOCK)
+    garbage = None
     for run in _runs_at(text, model):
         if budget <= 0:
             break
+        if garbage is None:
+            garbage = model.garbage_blocks(text, GARBAGE_BLOCK)
         if run.start() // GARBAGE_BLOCK in garbage:
             continue  # misalignment is local damage; this stretch is noise or a wrong charset
         tokens = _TOKEN.findall(run.group(0))
@@ -398,7 +411,7 @@ def _best_path(slots, prev, right_context, context, cache) -> tuple[str, float]:
     return final[1], final[0]
 
 
-CANDIDATES_PER_UNKNOWN = 16
+CANDIDATES_PER_UNKNOWN = 8
 
 
 def _candidates(pair, left, right, context, cache) -> list[str]:
@@ -424,7 +437,7 @@ def _candidates(pair, left, right, context, cache) -> list[str]:
     return [ch for _, ch in scored[:CANDIDATES_PER_UNKNOWN]]
 
 
-FREQUENT_CANDIDATES = 24
+FREQUENT_CANDIDATES = 12
 
 
 @lru_cache(maxsize=1024)

@@ -28,6 +28,10 @@ _CP1252_CHARS = "".join(chr(c) for c in _CP1252_BYTES)
 _LATIN_RUN = re.compile(
     "[\x80-\xff" + re.escape(_CP1252_CHARS) + "](?:[\x40-\x7e\x80-\xff" + re.escape(_CP1252_CHARS) + "])*"
 )
+# Two characters from the Latin run class in a row (a lone “ or é is no mojibake run).
+_LATIN_START = re.compile(
+    "[\x80-\xff" + re.escape(_CP1252_CHARS) + "][\x40-\x7e\x80-\xff" + re.escape(_CP1252_CHARS) + "]"
+)
 _UTF8_SEQ = re.compile(
     "(?:[\xe0-\xef][\x80-\xbf]{2}|[\xc2-\xdf][\x80-\xbf]|[\xf0-\xf4][\x80-\xbf]{3})+"
 )
@@ -70,7 +74,7 @@ def _is_latin1_letter_pair(source: str, decoded: str) -> bool:
 def fix_latin1_mojibake(text: str, model: CharModel) -> tuple[str, dict[str, int]]:
     """Re-decode Latin-1/cp1252 runs that are really GBK or UTF-8 bytes."""
     counts = {"mojibake_gbk_as_latin1": 0, "mojibake_utf8_as_latin1": 0}
-    if text.isascii():
+    if text.isascii() or not _LATIN_START.search(text):
         return text, counts
     byte_view = text.translate(_CP1252_BYTES)
     out, last = [], 0

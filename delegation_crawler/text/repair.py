@@ -40,21 +40,23 @@ class RepairResult:
 
 def is_traditional(text: str) -> bool:
     """Whether the text is mostly in traditional script (breaks ties between 议 and 議)."""
-    lm = model()
-    sample = text[:SCRIPT_SAMPLE]
-    traditional = sum(1 for ch in sample if ch in lm.t2s)
-    simplified = sum(1 for ch in sample if ch in lm.simplified_only)
+    traditional, simplified = model().script_counts(text[:SCRIPT_SAMPLE])
     return traditional > simplified
 
 
-def repair(text: str) -> RepairResult:
-    """Repair every damage class in ``text``; never raises on str input."""
+def repair(text: str, document: str | None = None) -> RepairResult:
+    """Repair every damage class in ``text``; never raises on str input.
+
+    ``document``: the whole page when ``text`` is one of its fields, so that guesses of lost
+    bytes can use the page's own words and script (the pipeline passes it).
+    """
     if not isinstance(text, str):
         raise TypeError(f"repair() takes str, not {type(text).__name__}")
+    if document is not None and not isinstance(document, str):
+        raise TypeError(f"repair() takes a str document, not {type(document).__name__}")
     if not text or text.isascii() and "?" not in text and ",," not in text:
         return RepairResult(text, {})
     lm = model()
-    traditional = is_traditional(text)
     fixes: dict[str, int] = {}
 
     def count(kind: str, n: int) -> None:
@@ -64,17 +66,28 @@ def repair(text: str) -> RepairResult:
     text, latin = fix_latin1_mojibake(text, lm)
     for kind, n in latin.items():
         count(kind, n)
-    text, n = fix_utf8_read_as_gbk(text, lm, traditional)
-    count("mojibake_utf8_as_gbk", n)
+    # The model-scored passes only run where rare characters or markers cluster.
+    traditional = None
+    if _has_suspicious_spot(text, lm):
+        traditional = is_traditional(document or text)
+        text, n = fix_utf8_read_as_gbk(text, lm, traditional)
+        count("mojibake_utf8_as_gbk", n)
     text, n = remove_pinyin_residue(text)
     count("pinyin_residue", n)
-    text, n = fix_misalignment(text, lm, traditional)
-    count("gbk_misalignment", n)
+    if _has_suspicious_spot(text, lm):
+        if traditional is None:
+            traditional = is_traditional(document or text)
+        text, n = fix_misalignment(text, lm, traditional, document)
+        count("gbk_misalignment", n)
     text, n = restore_lost_spaces(text)
     count("lost_character", n)
     text, n = drop_doubled_punctuation(text)
     count("doubled_punctuation", n)
     return RepairResult(text, fixes)
+
+
+def _has_suspicious_spot(text: str, lm) -> bool:
+    return next(iter(lm.suspicious_spans(text)), None) is not None
 
 
 @lru_cache(maxsize=1)

@@ -8,6 +8,7 @@ from scrapy.utils.test import get_crawler
 from delegation_crawler.items import Article, ArticlePage
 from pipelines.repair import RepairPipeline
 from pipelines.simplify import SimplifyPipeline
+from tests.text.seeds import seed_texts
 
 
 def crawler():
@@ -70,3 +71,11 @@ def test_simplify_pipeline_sets_simplified_fields_only():
     assert article.title_simplified == "当地干部群众"
     assert article.body_simplified == "交口称赞。"
     assert SimplifyPipeline.from_crawler(crawler()).process_item(page(title="當")).title == "當"
+
+
+def test_repair_pipeline_uses_the_whole_page_to_guess_lost_bytes():
+    lines = [line for line in seed_texts()["004_29e6a95d79ed7dd2.txt"].splitlines() if line.strip()]
+    item = page(title=lines[3], paragraphs=lines[4:])
+    RepairPipeline.from_crawler(crawler()).process_item(item)
+    assert "全媒體記者 楊俊）" in item.paragraphs
+    assert item.repairs["gbk_misalignment"] == 1
