@@ -101,7 +101,7 @@ def run_brute(n: int) -> dict:
         if i == tail_start:
             tail = time.perf_counter()
         _, body = document(i)
-        values = deduper.minhash(content_chars(canonical_body(body, body))).hashvalues
+        values = deduper.minhash(content_chars(canonical_body(body, body)))[0].hashvalues
         if i:
             same = np.count_nonzero(sigs[:i] == values, axis=1)
             found += bool((same >= params.accept_jaccard * params.num_perm).any())

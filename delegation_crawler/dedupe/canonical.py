@@ -71,14 +71,16 @@ def canonical_url(url: str) -> str:
 # CJK punctuation that NFKC leaves alone, folded to the ASCII sign a half-width repost uses.
 _PUNCT_FOLD = str.maketrans(
     {
-        "。": ".", "、": ",", "，": ",", "；": ";", "：": ":", "？": "?", "！": "!",
+        "、": ",", "，": ",", "；": ";", "：": ":", "？": "?", "！": "!",
         "“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "『": '"', "』": '"',
         "《": "<", "》": ">", "〈": "<", "〉": ">", "【": "[", "】": "]", "〔": "[", "〕": "]",
         "（": "(", "）": ")", "—": "-", "–": "-", "－": "-", "～": "~", "…": "...", "·": ".",
         "・": ".", "•": ".",
     }
 )
-_WHITESPACE = re.compile(r"\s+")
+_WHITESPACE = re.compile(r"[^\S\n]+")
+_SENTENCE_END = re.compile(r"[。!?]")
+MIN_PROSE_CHARS = 15
 _NOT_CONTENT = re.compile(r"[\W_]+")
 # Pinyin annotations left by script-converting mirrors: 網(wǎng). Only runs with a tone mark.
 _PINYIN_RESIDUE = re.compile(
@@ -94,16 +96,24 @@ def _t2s():
 
 
 def canonical_body(body: str | None, body_simplified: str | None = None) -> str:
-    """Simplified, punctuation- and whitespace-folded body: the text fingerprints are taken of.
+    """The prose of the body, simplified and folded: the text fingerprints are taken of.
 
     ``body_simplified`` (from the simplify pipeline) is preferred; otherwise the body is
     converted with OpenCC t2s here, so a traditional repost still matches its source.
+    Width and punctuation variants and whitespace are folded, pinyin residue dropped, and
+    only prose lines are kept (a sentence end and at least MIN_PROSE_CHARS letters): the
+    lines without (breadcrumbs, column links, 编辑/来源 lines, 上一条, like counts) are
+    page chrome that differs between portals and between crawls of one page. A body with
+    no prose line is kept whole.
     """
     text = body_simplified if body_simplified else _t2s().convert(body or "")
     text = unicodedata.normalize("NFKC", text)
     text = _PINYIN_RESIDUE.sub("", text)
     text = text.translate(_PUNCT_FOLD)
-    return _WHITESPACE.sub(" ", text).strip()
+    lines = [line.strip() for line in _WHITESPACE.sub(" ", text).split("\n")]
+    lines = [line for line in lines if line]
+    prose = [line for line in lines if _SENTENCE_END.search(line) and len(content_chars(line)) >= MIN_PROSE_CHARS]
+    return " ".join(prose or lines)
 
 
 def content_hash(canonical: str) -> str:

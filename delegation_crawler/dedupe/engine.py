@@ -11,7 +11,7 @@ from datasketch import MinHash
 
 from delegation_crawler.dedupe.canonical import canonical_body, canonical_url, content_chars, content_hash, shingle_hashes
 from delegation_crawler.dedupe.params import Params
-from delegation_crawler.dedupe.store import DedupeStore, Signature, UrlRecord
+from delegation_crawler.dedupe.store import DedupeStore, Signature, UrlRecord, lead_key
 
 SHANGHAI = timezone(timedelta(hours=8))
 
@@ -49,6 +49,14 @@ def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
 
+def estimated_containment(jaccard: float, size_a: int, size_b: int) -> float:
+    """Share of the smaller shingle set inside the larger: |A∩B| = J(|A|+|B|)/(1+J)."""
+    small = min(size_a, size_b)
+    if small == 0:
+        return 0.0
+    return min(1.0, jaccard * (size_a + size_b) / (1.0 + jaccard) / small)
+
+
 class Deduper:
     """Judges articles against lasting state; one store transaction per article."""
 
@@ -60,11 +68,31 @@ class Deduper:
             num_perm=self.params.num_perm, seed=self.params.minhash_seed, scheme=self.params.minhash_scheme
         ).permutations
 
-    def minhash(self, chars: str) -> MinHash:
+    def minhash(self, chars: str) -> tuple[MinHash, int]:
+        """The MinHash of the text's shingles, and how many distinct shingles it has."""
         mh = MinHash(num_perm=self.params.num_perm, seed=self.params.minhash_seed, scheme=self.params.minhash_scheme,
                      hashfunc=int, permutations=self._permutations)
-        mh.update_batch(shingle_hashes(chars, self.params.shingle_size).tolist())
-        return mh
+        hashed = shingle_hashes(chars, self.params.shingle_size)
+        mh.update_batch(hashed.tolist())
+        return mh, len(hashed)
+
+    def lead(self, chars: str) -> int | None:
+        """Key of the opening letters; None for texts too short to have a distinct opening."""
+        n = self.params.lead_chars
+        return lead_key(chars[:n]) if len(chars) >= n else None
+
+    def best_match(self, mh: MinHash, size: int, lead: int | None) -> tuple[float, str] | None:
+        """(similarity, story) of the closest indexed document that is the same story, if any."""
+        p, best = self.params, None
+        candidates, same_lead = self.store.candidates(mh, lead)
+        same_lead = set(same_lead)
+        for key, sig in self.store.signatures(candidates).items():
+            jaccard = estimated_jaccard(mh.hashvalues, sig.hashvalues)
+            near = jaccard >= p.accept_jaccard or (
+                key in same_lead and estimated_containment(jaccard, size, sig.size) >= p.accept_containment)
+            if near and (best is None or jaccard > best[0]):
+                best = (jaccard, sig.story_id)
+        return best
 
     def observe(self, url: str, body: str | None, body_simplified: str | None = None,
                 published: str | None = None, seen_at: str | None = None, delivered: bool = True) -> Verdict:
@@ -98,23 +126,20 @@ class Deduper:
                 store.put_url(record, seen_at)
                 if chars:
                     store.put_hash(digest, previous.story_id)
-                    mh = self.minhash(chars)
-                    store.index(f"{key}@{revision}", mh, Signature(mh.hashvalues, previous.story_id))
+                    mh, size = self.minhash(chars)
+                    store.index(f"{key}@{revision}", mh, Signature(mh.hashvalues, previous.story_id, size),
+                                self.lead(chars))
                 return Verdict(REVISION, canon_url, previous.story_id, previous.duplicate_of, digest,
                                revision, previous.content_hash)
 
-            kind, story_id, similarity, mh = NEW, key, None, None
+            kind, story_id, similarity, mh, size = NEW, key, None, None, 0
             if chars:  # an empty body says nothing about which story this is
                 owner = store.story_of_hash(digest)
                 if owner is not None:
                     kind, story_id, similarity = EXACT, owner, 1.0
                 else:
-                    mh = self.minhash(chars)
-                    best = None
-                    for sig in store.signatures(store.candidates(mh)).values():
-                        jaccard = estimated_jaccard(mh.hashvalues, sig.hashvalues)
-                        if jaccard >= self.params.accept_jaccard and (best is None or jaccard > best[0]):
-                            best = (jaccard, sig.story_id)
+                    mh, size = self.minhash(chars)
+                    best = self.best_match(mh, size, self.lead(chars))
                     if best is not None:
                         kind, similarity, story_id = NEAR, best[0], best[1]
             duplicate_of = None
@@ -127,7 +152,7 @@ class Deduper:
             if chars:
                 store.put_hash(digest, story_id)
             if mh is not None:
-                store.index(key, mh, Signature(mh.hashvalues, story_id))
+                store.index(key, mh, Signature(mh.hashvalues, story_id, size), self.lead(chars))
             return Verdict(kind, canon_url, story_id, duplicate_of, digest, 1, None, similarity)
 
     def mark_delivered(self, verdict: Verdict) -> None:

@@ -57,18 +57,25 @@ class Signature:
 
     hashvalues: np.ndarray
     story_id: str
+    size: int  # distinct shingles: with the Jaccard estimate it gives the containment
 
 
 def pack_signature(sig: Signature) -> bytes:
     story = sig.story_id.encode("utf-8")
-    return struct.pack(">H", len(story)) + story + np.asarray(sig.hashvalues, dtype=">u4").tobytes()
+    return struct.pack(">IH", sig.size, len(story)) + story + np.asarray(sig.hashvalues, dtype=">u4").tobytes()
 
 
 def unpack_signature(blob: bytes) -> Signature:
-    (story_len,) = struct.unpack_from(">H", blob)
-    story = blob[2 : 2 + story_len].decode("utf-8")
-    values = np.frombuffer(blob[2 + story_len :], dtype=">u4").astype(np.uint32)
-    return Signature(values, story)
+    size, story_len = struct.unpack_from(">IH", blob)
+    story = blob[6 : 6 + story_len].decode("utf-8")
+    values = np.frombuffer(blob[6 + story_len :], dtype=">u4").astype(np.uint32)
+    return Signature(values, story, size)
+
+
+def lead_key(lead: str) -> int:
+    """64-bit key of a text's opening characters (truncated reposts keep the opening)."""
+    digest = hashlib.blake2b(lead.encode("utf-8"), digest_size=8, person=b"dedupe-lead").digest()
+    return int.from_bytes(digest, "big", signed=True)
 
 
 class DedupeStore(abc.ABC):
@@ -134,14 +141,15 @@ class DedupeStore(abc.ABC):
     def put_story(self, story_id: str, first_url: str) -> None: ...
 
     @abc.abstractmethod
-    def candidates(self, minhash: MinHash) -> list[str]:
-        """Keys of indexed documents sharing at least one LSH band with ``minhash``."""
+    def candidates(self, minhash: MinHash, lead: int | None = None) -> tuple[list, list]:
+        """Keys of indexed documents sharing at least one LSH band with ``minhash``, and
+        keys of those indexed under the same ``lead`` key."""
 
     @abc.abstractmethod
     def signatures(self, keys: list[str]) -> dict[str, Signature]: ...
 
     @abc.abstractmethod
-    def index(self, key: str, minhash: MinHash, signature: Signature) -> None: ...
+    def index(self, key: str, minhash: MinHash, signature: Signature, lead: int | None = None) -> None: ...
 
     @abc.abstractmethod
     def count_urls(self) -> int: ...
@@ -250,11 +258,12 @@ class _SqlStore(DedupeStore):
             (story_id, first_url),
         )
 
-    def candidates(self, minhash):
-        keys = self.band_keys(minhash)
+    def candidates(self, minhash, lead=None):
+        # The lead key lives in the band table too: one lookup serves both.
+        keys = self.band_keys(minhash) + ([lead] if lead is not None else [])
         marks = ", ".join("?" * len(keys))
-        rows = self._execute(f"SELECT DISTINCT sig_id FROM dedupe_bands WHERE band_key IN ({marks})", tuple(keys))
-        return [r[0] for r in rows]
+        rows = self._execute(f"SELECT band_key, sig_id FROM dedupe_bands WHERE band_key IN ({marks})", tuple(keys))
+        return list({r[1] for r in rows}), [r[1] for r in rows if r[0] == lead]
 
     def signatures(self, keys):
         if not keys:
@@ -263,7 +272,7 @@ class _SqlStore(DedupeStore):
         rows = self._execute(f"SELECT sig_id, signature FROM dedupe_signatures WHERE sig_id IN ({marks})", tuple(keys))
         return {key: unpack_signature(bytes(blob)) for key, blob in rows}
 
-    def index(self, key, minhash, signature):
+    def index(self, key, minhash, signature, lead=None):
         row_id = sig_id(key)
         self._execute(
             "INSERT INTO dedupe_signatures (sig_id, sig_key, signature) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
@@ -271,7 +280,7 @@ class _SqlStore(DedupeStore):
         )
         self._executemany(
             "INSERT INTO dedupe_bands (band_key, sig_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            [(band_key, row_id) for band_key in self.band_keys(minhash)],
+            [(band_key, row_id) for band_key in self.band_keys(minhash) + ([lead] if lead is not None else [])],
         )
 
     def count_urls(self):
@@ -293,6 +302,8 @@ class SQLiteStore(_SqlStore):
         self.conn.execute("PRAGMA journal_mode=WAL")
         # NORMAL is durable across a killed process; only power loss can drop the last commits.
         self.conn.execute("PRAGMA synchronous=NORMAL")
+        # Checkpoint the WAL less often: band rows land on scattered pages, rewritten many times.
+        self.conn.execute("PRAGMA wal_autocheckpoint=10000")
         with self.transaction():
             for sql in SQL_TABLES:
                 self.conn.execute(sql.format(blob="BLOB", clustered=" WITHOUT ROWID"))
@@ -439,8 +450,9 @@ class RedisStore(DedupeStore):
     def put_story(self, story_id, first_url):
         self._writer().hsetnx(self._k("stories"), story_id, first_url)
 
-    def candidates(self, minhash):
-        return [str(key) for key in self.lsh.query(minhash)]
+    def candidates(self, minhash, lead=None):
+        same_lead = [m.decode("utf-8") for m in self.client.smembers(self._k(f"lead:{lead}"))] if lead is not None else []
+        return list({str(key) for key in self.lsh.query(minhash)} | set(same_lead)), same_lead
 
     def signatures(self, keys):
         if not keys:
@@ -448,9 +460,11 @@ class RedisStore(DedupeStore):
         blobs = self.client.hmget(self._k("signatures"), keys)
         return {key: unpack_signature(blob) for key, blob in zip(keys, blobs) if blob is not None}
 
-    def index(self, key, minhash, signature):
+    def index(self, key, minhash, signature, lead=None):
         self._lsh_pending.append((key, minhash))
         self._writer().hsetnx(self._k("signatures"), key, pack_signature(signature))
+        if lead is not None:
+            self._writer().sadd(self._k(f"lead:{lead}"), key)
 
     def count_urls(self):
         return self.client.hlen(self._k("urls"))

@@ -60,7 +60,7 @@ def test_recrawl_through_a_mirror_is_unchanged(store, texts):
 def test_edited_article_is_a_revision_not_a_new_story(store, texts):
     deduper = Deduper(store)
     first = deduper.observe(XS, texts["seed004"])
-    edited = deduper.observe(XS, texts["seed004"] + "\n(本文有更正)")
+    edited = deduper.observe(XS, texts["seed004"] + "\n本文于9月10日更正了考察团成员名单。")
     assert edited.kind == REVISION
     assert (edited.revision, edited.previous_hash, edited.story_id) == (2, first.content_hash, first.story_id)
     third = deduper.observe(XS, texts["seed004~edited_sentence~0"])
@@ -68,6 +68,19 @@ def test_edited_article_is_a_revision_not_a_new_story(store, texts):
     assert deduper.observe(XS, texts["seed004~edited_sentence~0"]).kind == UNCHANGED
     history = store.revisions(edited.canonical_url)
     assert [(r, h) for r, h, _ in history] == [(1, first.content_hash), (2, edited.content_hash), (3, third.content_hash)]
+
+
+def test_chrome_lines_changing_between_crawls_are_not_an_edit(store, texts):
+    deduper = Deduper(store)
+    deduper.observe(XS, texts["seed004"] + "\n编辑:付冲\n阅读:12")
+    assert deduper.observe(XS, texts["seed004"] + "\n编辑:付冲\n阅读:57").kind == UNCHANGED
+
+
+def test_truncated_repost_joins_the_story_through_its_opening(store, texts):
+    deduper = Deduper(store)
+    first = deduper.observe(ZGM, texts["ct-07"])
+    teaser = deduper.observe(YYB, texts["ct-07~truncated"])  # about 30% of the text: Jaccard 0.3
+    assert teaser.kind == NEAR and teaser.story_id == first.story_id
 
 
 def test_repost_of_the_edited_text_still_finds_the_story(store, texts):

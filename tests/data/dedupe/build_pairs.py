@@ -2,9 +2,12 @@
 
 Run from the repository root: ``python tests/data/dedupe/build_pairs.py [SEEDS_DIR]``.
 Output is deterministic (fixed random seed) and committed, so the quality test does not
-depend on the shared seeds folder. Duplicates are generated variants of one base text
-(script change with pinyin residue, punctuation width, chrome, edits, truncation, reflow);
-distinct pairs are two different stories on the same topic, with or without shared chrome.
+depend on the shared seeds folder. Bases: the five seeds (repaired as the repair pipeline
+does), handwritten.txt, and the replica sites' visit articles. Duplicates are generated
+variants of one base text (script change with pinyin residue, punctuation width, chrome,
+edits, truncation, reflow) and the replicas' real cross-portal reposts; distinct pairs are
+two different stories on the same topic (every pair of visit articles), with or without
+shared chrome.
 """
 
 from __future__ import annotations
@@ -142,6 +145,20 @@ def added_lead(text: str) -> str:
     return "(本报记者 宋俊康 摄)本报讯(记者 王悦良)" + text + "\n(来源:" + RNG.choice(["四川日报", "广元日报", "自贡日报"]) + ")"
 
 
+REPLICA_SITES = HERE.parents[2] / "delegation_crawler" / "replica" / "sites"
+
+
+def replica_visits() -> dict[str, tuple[str, str]]:
+    """Visit articles of the replica sites, keyed by manifest key; group = the true story."""
+    found = {}
+    for manifest in sorted(REPLICA_SITES.glob("*/manifest.json")):
+        for article in json.loads(manifest.read_text("utf-8"))["articles"]:
+            if article["kind"] == "visit":
+                _, _, seed = article["key"].partition("-repost-")
+                found[article["key"]] = (f"seed-{seed}" if seed else article["key"], "\n".join(article["paragraphs"]))
+    return found
+
+
 def build(seeds: Path) -> list[dict]:
     RNG.seed(SEED)
     bases = {name: ("seed" + name[4:], clean_seed(seeds, name)) for name in SEED_BODIES}
@@ -174,6 +191,19 @@ def build(seeds: Path) -> list[dict]:
             portal = RNG.choice(list(CHROME))
             pair("distinct", "same_chrome_other_story", a_id, with_chrome(a, portal), b_id, with_chrome(b, portal))
             pair("distinct", "script_change_other_story", a_id, a, b_id, script_change(b))
+    # Last, so the seed-based pairs above do not change when the replica sites do.
+    replica = replica_visits()
+    for (a_id, (a_story, a)), (b_id, (b_story, b)) in itertools.combinations(replica.items(), 2):
+        if a_story == b_story:
+            pair("duplicate", "replica_cross_portal_repost", a_id, a, b_id, b)
+        else:
+            pair("distinct", "replica_other_visit", a_id, a, b_id, b)
+    replica_texts = [text for _, text in replica.values()]
+    for a_id, (_, text) in replica.items():
+        donor = RNG.choice([t for t in replica_texts if t != text])
+        pair("duplicate", "replica_script_chrome_edit", a_id, text, a_id + "~script_chrome_edit",
+             with_chrome(script_change(edit_sentence(text, donor)), RNG.choice(list(CHROME))))
+        pair("duplicate", "replica_truncated", a_id, text, a_id + "~truncated", truncate(text))
     return pairs
 
 
