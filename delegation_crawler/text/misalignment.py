@@ -59,12 +59,18 @@ class _Context:
         if self.document is not None:  # the page this field belongs to
             if -1 not in self._blocks:
                 self._blocks[-1] = document_cache(self.document[: 3 * CACHE_BLOCK], self.model)
-            return _CacheView(self._blocks[-1], self._own)
-        block = position // CACHE_BLOCK
-        if block not in self._blocks:
-            start = max(0, (block - 1) * CACHE_BLOCK)
-            self._blocks[block] = document_cache(self.text[start : (block + 2) * CACHE_BLOCK], self.model)
-        return _CacheView(self._blocks[block], self._own)
+            return _CacheView([self._blocks[-1]], self._own)
+        here = position // CACHE_BLOCK
+        counts = []
+        for block in (here - 1, here, here + 1):  # the surrounding text, each block counted once
+            if block < 0 or block * CACHE_BLOCK >= len(self.text):
+                continue
+            if block not in self._blocks:
+                self._blocks[block] = document_cache(
+                    self.text[block * CACHE_BLOCK : (block + 1) * CACHE_BLOCK], self.model
+                )
+            counts.append(self._blocks[block])
+        return _CacheView(counts, self._own)
 
     def evaluating(self, run: str) -> None:
         """Exclude the run's own pairs: a garbled run must not vouch for itself."""
@@ -74,11 +80,16 @@ class _Context:
 
 
 class _CacheView:
-    def __init__(self, counts: Counter, own: Counter):
+    """Pair counts of the surrounding blocks, minus those of the run being judged."""
+
+    def __init__(self, counts: list[Counter], own: Counter):
         self.counts, self.own = counts, own
 
     def get(self, key, default=0):
-        return max(0, self.counts.get(key, 0) - self.own.get(key, 0)) or default
+        total = 0
+        for counts in self.counts:
+            total += counts.get(key, 0)
+        return max(0, total - self.own.get(key, 0)) or default
 
 
 def fix_misalignment(
@@ -423,12 +434,15 @@ def _candidates(pair, left, right, context, cache) -> list[str]:
     model = context.model
     simple = model.simplified
     left_s, right_s = simple(left), simple(right) if right else ""
+    known = model.pair_known
+    left_in_cache = bool(cache.get(left_s))
+    right_in_cache = bool(right_s) and bool(cache.get(right_s))
     scored = []
-    for rank, ch in enumerate(_decodable(pair, model)):
-        ch_s = simple(ch)
+    for rank, (ch, ch_s) in enumerate(_decodable(pair, model)):
         if rank >= FREQUENT_CANDIDATES and not (
-            model.pair_known(left_s + ch_s) or model.pair_known(ch_s + right_s)
-            or cache.get(left_s + ch_s) or cache.get(ch_s + right_s)
+            known(left_s + ch_s) or known(ch_s + right_s)
+            or (left_in_cache and cache.get(left_s + ch_s))
+            or (right_in_cache and cache.get(ch_s + right_s))
         ):
             continue
         cost = model.cost(left, ch, cache) + model.next_cost(ch, right, cache) + model.script_cost(ch, context.traditional)
@@ -455,4 +469,4 @@ def _decodable(pair, model) -> tuple[str, ...]:
             continue
         if model.known(ch):
             found.append(ch)
-    return tuple(sorted(found, key=model.unigram_cost))
+    return tuple((ch, model.simplified(ch)) for ch in sorted(found, key=model.unigram_cost))
