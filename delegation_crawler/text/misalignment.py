@@ -109,15 +109,15 @@ def fix_misalignment(
     for run in _runs_at(text, model):
         if budget <= 0:
             break
-        if garbage is None:
-            garbage = model.garbage_blocks(text, GARBAGE_BLOCK)
-        if run.start() // GARBAGE_BLOCK in garbage:
-            continue  # misalignment is local damage; this stretch is noise or a wrong charset
         tokens = _TOKEN.findall(run.group(0))
         edge_before = text[run.start() - 1] if run.start() else " "
         edge_after = text[run.end()] if run.end() < len(text) else ""
         if len(tokens) < 2 or not _suspicious(tokens, model, edge_before, edge_after):
             continue
+        if garbage is None:
+            garbage = model.garbage_blocks(text, GARBAGE_BLOCK)
+        if run.start() // GARBAGE_BLOCK in garbage:
+            continue  # misalignment is local damage; this stretch is noise or a wrong charset
         if _has_real_question_mark(text, run):
             continue
         budget -= 1
@@ -440,7 +440,7 @@ def _candidates(pair, left, right, context, cache) -> list[str]:
     scored = []
     for rank, (ch, ch_s) in enumerate(_decodable(pair, model)):
         if rank >= FREQUENT_CANDIDATES and not (
-            known(left_s + ch_s) or known(ch_s + right_s)
+            (rank < WORD_CANDIDATES and (known(left_s + ch_s) or known(ch_s + right_s)))
             or (left_in_cache and cache.get(left_s + ch_s))
             or (right_in_cache and cache.get(ch_s + right_s))
         ):
@@ -451,7 +451,8 @@ def _candidates(pair, left, right, context, cache) -> list[str]:
     return [ch for _, ch in scored[:CANDIDATES_PER_UNKNOWN]]
 
 
-FREQUENT_CANDIDATES = 12
+FREQUENT_CANDIDATES = 12  # scored whatever their neighbours
+WORD_CANDIDATES = 60  # among the frequent ones, also scored if they form a word with a neighbour
 
 
 @lru_cache(maxsize=1024)
