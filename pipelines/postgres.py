@@ -2,7 +2,7 @@
 
 Enabled by ``PG_DSN`` (or env ``DELEGATION_PG_DSN``); without it the pipeline is simply not
 configured and JSON Lines feeds work as before (they also work alongside it). Settings:
-``PG_BATCH_SIZE`` (500), ``PG_BATCH_SECONDS`` (5), ``PG_RETRY_TIMES`` (3), ``PG_RETRY_BACKOFF``
+``PG_BATCH_SIZE`` (500), ``PG_BATCH_SECONDS`` (2), ``PG_RETRY_TIMES`` (3), ``PG_RETRY_BACKOFF``
 (1.0 s, doubled per retry), ``PG_DEADLETTER_PATH`` (``STATE_DIR``/postgres-deadletter.jsonl).
 
 The warehouse connection is shared with the page store extension (one sink per crawler), which
@@ -62,7 +62,7 @@ def shared_sink(crawler) -> WarehouseSink:
         dsn,
         deadletter_path=deadletter_path(settings),
         batch_size=settings.getint("PG_BATCH_SIZE", 500),
-        batch_seconds=settings.getfloat("PG_BATCH_SECONDS", 5.0),
+        batch_seconds=settings.getfloat("PG_BATCH_SECONDS", 2.0),
         retry_times=settings.getint("PG_RETRY_TIMES", 3),
         retry_backoff=settings.getfloat("PG_RETRY_BACKOFF", 1.0),
         inc_stat=lambda key, n: crawler.stats.inc_value(key, n),
@@ -82,11 +82,11 @@ class _CrawlRunRecorder:
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
-    async def spider_opened(self, spider) -> None:
+    def spider_opened(self, spider) -> None:
         self.sink.start()
         self.run = CrawlRun(str(uuid.uuid4()), spider.name, datetime.now(timezone.utc))
         self.crawler.stats.set_value("postgres/run_id", self.run.run_id)
-        await self.sink.put(self.run)
+        self.sink.add(self.run)  # written with the first batch; the crawl need not wait for it
 
     async def spider_closed(self, spider, reason: str) -> None:
         await self.sink.flush()
@@ -104,8 +104,8 @@ class _CrawlRunRecorder:
         self.run.finish_reason = reason
         self.run.deadlettered = self.sink.totals.deadlettered
         self.run.stats = jsonable_stats(stats.get_stats())
-        await self.sink.put(self.run)
-        await self.sink.close()
+        self.sink.add(self.run)
+        await self.sink.close()  # flushes
         _SINKS.pop(self.crawler, None)
 
 

@@ -1,8 +1,10 @@
 """Asynchronous batching in front of ``Warehouse``: buffer, flush by size or age, retry, dead-letter.
 
-Writes run on one worker thread so the crawl's event loop never waits on the network; at most
-one batch waits behind the one being written, which throttles producers when PostgreSQL is
-slower than the crawl. A batch that still fails after ``retry_times`` retries (exponential
+Writes run on one worker thread so the crawl's event loop never waits on the network.
+``put`` returns only once its entry is durable — committed, or appended to the dead-letter
+file — so whatever runs after the pipeline (Scrapy's ``item_scraped``, on which dedupe marks an
+article delivered) never sees an item a crash could still lose. Latency per item is at most
+``batch_seconds``; throughput is unaffected because many items wait concurrently. A batch that still fails after ``retry_times`` retries (exponential
 backoff from ``retry_backoff`` seconds) is appended to the dead-letter file. After such a
 failure the sink is "down": later batches get one attempt each (no more backoff sleeps) until
 a write succeeds again, so a crawl against a dead server is not slowed to a crawl.
@@ -49,18 +51,19 @@ class Outcome:
 
 class WarehouseSink:
     def __init__(self, dsn: str, *, deadletter_path: str, batch_size: int = 500,
-                 batch_seconds: float = 5.0, retry_times: int = 3, retry_backoff: float = 1.0,
+                 batch_seconds: float = 2.0, retry_times: int = 3, retry_backoff: float = 1.0,
                  inc_stat: Callable[[str, int], None] | None = None):
         self.warehouse = Warehouse(dsn)
         self.deadletter_path = deadletter_path
         self.batch_size = max(1, batch_size)
-        self.batch_seconds = batch_seconds
+        self.batch_seconds = max(batch_seconds, 0.05)  # put() relies on the timer: never off
         self.retry_times = retry_times
         self.retry_backoff = retry_backoff
         self.inc_stat = inc_stat or (lambda key, n: None)
         self.totals = Outcome()
         self.page_index: dict[str, str] = {}  # url -> sha256 of the page last fetched for it
         self._buffer: list = []
+        self._waiters: list[asyncio.Future] = []  # one per put() entry in the buffer
         self._buffer_since = 0.0
         self._pending: set[asyncio.Future] = set()
         self._executor = ThreadPoolExecutor(1, thread_name_prefix="warehouse-writer")
@@ -69,7 +72,7 @@ class WarehouseSink:
 
     # -- producer side (event loop thread) -------------------------------------------------
     def start(self) -> None:
-        if self._timer is None and self.batch_seconds > 0:
+        if self._timer is None:
             self._timer = asyncio.get_running_loop().create_task(self._flush_when_old())
 
     def add(self, entry) -> None:
@@ -81,10 +84,14 @@ class WarehouseSink:
             self._start_flush()
 
     async def put(self, entry) -> None:
-        """Buffer, and wait while more than one batch is already queued (backpressure)."""
+        """Buffer, and return once the entry's batch is committed or dead-lettered.
+
+        Raises if it could be neither (the dead-letter file failed too): the item is lost.
+        """
+        waiter = asyncio.get_running_loop().create_future()
+        self._waiters.append(waiter)
         self.add(entry)
-        while len(self._pending) > 1:
-            await asyncio.wait(set(self._pending), return_when=asyncio.FIRST_COMPLETED)
+        await waiter
 
     async def flush(self) -> None:
         """Write everything buffered so far and wait for all writes to finish."""
@@ -103,7 +110,7 @@ class WarehouseSink:
 
     async def _flush_when_old(self) -> None:
         while True:
-            await asyncio.sleep(min(self.batch_seconds, 1.0))
+            await asyncio.sleep(min(self.batch_seconds, 0.5))
             if self._buffer and time.monotonic() - self._buffer_since >= self.batch_seconds:
                 self._start_flush()
 
@@ -111,16 +118,24 @@ class WarehouseSink:
         if not self._buffer:
             return
         batch, self._buffer = Batch.of(self._buffer), []
+        waiters, self._waiters = self._waiters, []
         future = asyncio.ensure_future(
             asyncio.get_running_loop().run_in_executor(self._executor, self.write_or_deadletter, batch))
         self._pending.add(future)
-        future.add_done_callback(self._done)
+        future.add_done_callback(lambda done: self._done(done, waiters))
 
-    def _done(self, future: asyncio.Future) -> None:
+    def _done(self, future: asyncio.Future, waiters: list[asyncio.Future]) -> None:
         self._pending.discard(future)
+        failure = future.exception() if not future.cancelled() else asyncio.CancelledError()
+        for waiter in waiters:
+            if not waiter.done():
+                if failure is None:
+                    waiter.set_result(None)
+                else:
+                    waiter.set_exception(failure)
         if future.cancelled():
             return
-        if future.exception() is not None:  # the dead-letter file itself failed: data is lost
+        if failure is not None:  # the dead-letter file itself failed: data is lost
             logger.critical("could not write a batch to PostgreSQL nor to the dead-letter file %s: %r",
                             self.deadletter_path, future.exception())
             self.inc_stat("postgres/lost", 1)

@@ -9,6 +9,7 @@ from collections import Counter
 from datetime import datetime, timezone
 
 import psycopg
+import pytest
 
 from delegation_crawler.db.deadletter import replay
 from delegation_crawler.db.read import article_dicts
@@ -24,8 +25,7 @@ def run_sink(dsn, entries, tmp_path, **options):
         sink = WarehouseSink(dsn, deadletter_path=str(tmp_path / "dead.jsonl"),
                              inc_stat=lambda key, n: stats.update({key: n}), **options)
         sink.start()
-        for entry in entries:
-            await sink.put(entry)
+        await asyncio.gather(*(sink.put(entry) for entry in entries))
         totals = await sink.close()
         return totals
 
@@ -50,13 +50,15 @@ def test_a_partial_batch_is_flushed_after_batch_seconds(warehouse_dsn, tmp_path)
         sink = WarehouseSink(warehouse_dsn, deadletter_path=str(tmp_path / "d.jsonl"), batch_size=100,
                              batch_seconds=0.2)
         sink.start()
-        await sink.put(prepare_article(article(1)))
-        await asyncio.sleep(1.5)
+        started = asyncio.get_running_loop().time()
+        await sink.put(prepare_article(article(1)))  # returns once written, by age, not size
+        loop_time = asyncio.get_running_loop().time()
         count_before_close = len(stored(warehouse_dsn))
         await sink.close()
-        return count_before_close
+        return count_before_close, loop_time - started
 
-    assert asyncio.run(main()) == 1
+    count, waited = asyncio.run(main())
+    assert count == 1 and 0.2 <= waited < 3
 
 
 def test_dead_server_dead_letters_everything_and_replay_restores_it(warehouse_dsn, tmp_path):
@@ -114,3 +116,18 @@ def test_replay_cli(warehouse_dsn, tmp_path):
                            dead_dsn(), str(path)], capture_output=True, text=True, timeout=60)
     assert down.returncode == 1 and "Connection refused" in down.stderr
     assert path.read_text("utf-8") == content  # untouched, to be replayed later
+
+
+def test_put_raises_when_neither_database_nor_dead_letter_file_takes_the_item(tmp_path):
+    (tmp_path / "dead.jsonl").mkdir()  # a directory: appending to it fails
+
+    async def main():
+        sink = WarehouseSink(dead_dsn(), deadletter_path=str(tmp_path / "dead.jsonl"), retry_times=0, batch_size=1)
+        try:
+            await sink.put(prepare_article(article(1)))
+        finally:
+            sink._timer = None
+            await asyncio.get_running_loop().run_in_executor(None, sink._executor.shutdown)
+
+    with pytest.raises(IsADirectoryError):
+        asyncio.run(main())
