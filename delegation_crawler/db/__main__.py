@@ -19,6 +19,9 @@ def main(argv: list[str] | None = None) -> int:
                             ("replay-deadletter", "write a dead-letter file's records to the database")):
         command = commands.add_parser(name, help=help_text)
         command.add_argument("--dsn", default=None, help=f"PostgreSQL DSN (default: ${DSN_ENV})")
+        if name == "migrate":
+            command.add_argument("--no-places", action="store_true",
+                                 help="do not load the place gazetteer into the places table")
         if name == "replay-deadletter":
             command.add_argument("file", help="dead-letter JSON Lines file")
             command.add_argument("--batch-size", type=int, default=500)
@@ -32,6 +35,13 @@ def main(argv: list[str] | None = None) -> int:
             for m in applied:
                 print(f"applied {m.version:04d}_{m.name}")
             print(f"{redact_dsn(dsn)}: schema up to date ({len(applied)} migration(s) applied now)")
+            if not args.no_places:
+                from delegation_crawler.db.places import load_places
+
+                try:
+                    print(f"places: {load_places(dsn)} division(s) from the gazetteer")
+                except (ImportError, OSError) as exc:
+                    print(f"places: gazetteer unavailable ({exc}); places will be filled from visit events")
         elif args.command == "status":
             with psycopg.connect(dsn, connect_timeout=10) as conn:
                 done = applied_versions(conn)

@@ -108,12 +108,18 @@ def local_content_key(title: str, body: str) -> str:
     return "local:" + hashlib.sha256(f"{title}\n\n{body}".encode("utf-8")).hexdigest()
 
 
+_MUNICIPALITIES = ("11", "12", "31", "50")  # their districts sit directly under the province code
+
+
 def parent_code(code: str) -> str | None:
-    """GB/T 2260 parent by zeroing the lowest non-zero level (county → city → province)."""
+    """GB/T 2260 parent by zeroing the lowest non-zero level (county → city → province).
+
+    Only used for places the gazetteer did not load (see delegation_crawler/db/places.py).
+    """
     if len(code) != 6 or not code.isdigit():
         return None
     if code[4:] != "00":
-        return code[:4] + "00"
+        return code[:2] + "0000" if code[:2] in _MUNICIPALITIES else code[:4] + "00"
     if code[2:4] != "00":
         return code[:2] + "0000"
     return None

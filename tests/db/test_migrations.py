@@ -67,3 +67,33 @@ def test_cli_migrate_and_status(fresh_pg_dsn):
 def test_redact_dsn_hides_passwords():
     assert redact_dsn("postgresql://u:s3cret@h:5432/db") == "postgresql://u:***@h:5432/db"
     assert "s3cret" not in redact_dsn("host=h password=s3cret dbname=x")
+
+
+def test_migrate_cli_loads_the_gazetteer_and_events_do_not_override_it(fresh_pg_dsn):
+    from delegation_crawler.db.places import gazetteer_rows
+
+    try:
+        rows = gazetteer_rows()
+    except ImportError as exc:
+        pytest.skip(f"place gazetteer data unavailable: {exc}")
+    done = subprocess.run([sys.executable, "-m", "delegation_crawler.db", "migrate", "--dsn", fresh_pg_dsn],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert f"places: {len(rows)} division(s)" in done.stdout
+
+    from delegation_crawler.db.rows import prepare_article
+    from delegation_crawler.db.writer import Batch
+    from tests.db.factory import article
+
+    record = article(1, event={"is_delegation_visit": True, "visitor": {"code": "510300", "name": "自贡"},
+                               "host": {"code": "999901", "name": "测试县", "level": "county"}})
+    warehouse = Warehouse(fresh_pg_dsn)
+    warehouse.write(Batch([prepare_article(record)]))
+    warehouse.close()
+    with psycopg.connect(fresh_pg_dsn) as conn:
+        places = {r[0]: r[1:] for r in conn.execute("SELECT code, name, level, parent, source FROM places")}
+    expected = {code: (name, level, parent, "gazetteer") for code, name, level, parent in rows}
+    assert places["510300"] == expected["510300"] == ("自贡市", "prefecture", "510000", "gazetteer")
+    assert places["500153"][2] == "500000"
+    assert places["999901"] == ("测试县", "county", "999900", "event")
+    assert len(places) == len(rows) + 1
