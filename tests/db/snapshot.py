@@ -20,10 +20,15 @@ _QUERIES = {
 }
 
 
-def snapshot(dsn: str, *, with_pages_time: bool = False) -> dict[str, list]:
+def snapshot(dsn: str, *, with_pages_time: bool = False, without_fetch_times: bool = False) -> dict[str, list]:
+    """``without_fetch_times`` for databases filled by different crawls (spiders stamp fetched_at)."""
     out = {}
     with psycopg.connect(dsn) as conn:
         for table, query in _QUERIES.items():
+            if without_fetch_times and table == "articles":
+                query = query.replace("- 'updated_at'", "- 'updated_at' - 'fetched_at'")
+            if without_fetch_times and table == "stories":
+                query = "SELECT story_id, title, url, first_published, last_published, representative_key FROM stories"
             out[table] = sorted(conn.execute(query).fetchall(), key=repr)
         if with_pages_time:
             out["pages_time"] = sorted(conn.execute("SELECT url, fetched_at FROM pages").fetchall())
