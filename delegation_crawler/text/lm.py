@@ -57,6 +57,7 @@ class CharModel:
 
     def __init__(self, unigrams: Counter, bigrams: Counter, t2s: dict[str, str]):
         self.t2s = t2s
+        self._memo: dict[str, float] = {}  # dictionary-only pair probabilities
         self.simplified_only = frozenset(t2s.values()) - frozenset(t2s)
         total = sum(unigrams.values())
         vocabulary = len(unigrams) + 1
@@ -211,15 +212,20 @@ class CharModel:
     def probability(self, prev: str, ch: str, cache: Counter | None = None) -> float:
         t2s = self.t2s
         a, b = t2s.get(prev, prev), t2s.get(ch, ch)
-        n_b = self._uni.get(b, 0.5)
-        p = n_b / self._total
-        first = self._first.get(a)
-        if first:
-            p = (1 - BIGRAM_WEIGHT) * p + BIGRAM_WEIGHT * self._bi.get(a + b, 0) / first
+        pair = a + b
+        p = self._memo.get(pair)
+        if p is None:
+            p = self._uni.get(b, 0.5) / self._total
+            first = self._first.get(a)
+            if first:
+                p = (1 - BIGRAM_WEIGHT) * p + BIGRAM_WEIGHT * self._bi.get(pair, 0) / first
+            if len(self._memo) > 1_000_000:
+                self._memo.clear()
+            self._memo[pair] = p
         if cache is not None:
             seen_after = cache.get(a)
             if seen_after:
-                p = (1 - CACHE_WEIGHT) * p + CACHE_WEIGHT * cache.get(a + b, 0) / seen_after
+                p = (1 - CACHE_WEIGHT) * p + CACHE_WEIGHT * cache.get(pair, 0) / seen_after
         return p
 
     def cost(self, prev: str, ch: str, cache: Counter | None = None) -> float:

@@ -84,12 +84,22 @@ class _CacheView:
 
     def __init__(self, counts: list[Counter], own: Counter):
         self.counts, self.own = counts, own
+        if len(counts) == 1:
+            self.get = self._get_one  # the common case: one page or one block
+
+    def _get_one(self, key, default=0):
+        total = self.counts[0].get(key, 0)
+        if total:
+            total -= self.own.get(key, 0)
+        return total if total > 0 else default
 
     def get(self, key, default=0):
         total = 0
         for counts in self.counts:
             total += counts.get(key, 0)
-        return max(0, total - self.own.get(key, 0)) or default
+        if total:
+            total -= self.own.get(key, 0)
+        return total if total > 0 else default
 
 
 def fix_misalignment(
