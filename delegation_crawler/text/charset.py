@@ -117,6 +117,16 @@ def detected_charset(body: bytes) -> str | None:
     return best.encoding if best else None
 
 
+def _is_utf8(body: bytes) -> bool:
+    if body.isascii():
+        return False
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 @dataclass(frozen=True)
 class CharsetChoice:
     encoding: str  # Python codec name
@@ -141,6 +151,10 @@ def choose_charset(
     candidate is acceptable.
     """
     current_codec = normalise(current) or current
+    if _is_utf8(body):
+        # Valid UTF-8 with non-ASCII bytes is practically never another charset's bytes
+        # (and a Japanese or European UTF-8 page must not be "corrected" to GB18030).
+        return CharsetChoice("utf-8", 0.0 if current_codec == "utf-8" else implausibility(current_text))
     current_score = implausibility(current_text)
     best = CharsetChoice(current_codec, current_score)
     if best.implausibility <= ACCEPTABLE:

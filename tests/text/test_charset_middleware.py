@@ -133,3 +133,20 @@ def test_implausibility_separates_right_from_wrong_decodings():
     assert implausibility(SIMPLIFIED.encode("utf-8").decode("gbk", "replace")) > 0.3
     assert implausibility(TRADITIONAL.encode("big5").decode("gbk", "replace")) > 0.3
     assert implausibility("") == 0.0
+
+
+def test_japanese_utf8_page_is_not_re_decoded_despite_kana():
+    japanese = "東京都の代表団が成都を訪れ、協定に署名しました。ありがとうございます。"
+    body = page(japanese, "utf-8").encode("utf-8")
+    result, meta, stats = run(body, "text/html; charset=utf-8")
+    assert japanese in result.text
+    assert meta["used_charset"] == "utf-8"
+    assert "charset/redecoded" not in stats
+
+
+def test_utf8_bytes_under_a_latin1_header_are_read_as_utf8():
+    body = page(SIMPLIFIED, None).encode("utf-8")
+    result, meta, stats = run(body, "text/html; charset=ISO-8859-1")
+    assert SIMPLIFIED in result.text
+    assert meta["used_charset"] == "utf-8"
+    assert stats["charset/redecoded/cp1252->utf-8"] == 1
