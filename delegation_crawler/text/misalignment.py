@@ -28,17 +28,16 @@ _RUN = re.compile(
     r"(?:\?[a-z" + TONE_LETTERS + r"]{1,6}\)|[?\ufffd]|[^\x00-\x7f])+"
 )
 WILD = -1  # an unknown byte
-MARKER_COST = 14.0
+MARKER_COST = 14.0  # a `?`/U+FFFD in the middle of Han text is itself a sign of damage
 LOST_SPACE_COST = 4.0  # what a `?` costs when it reads as a lost space between Han characters
 # A lost byte is rare: a realignment must pay this before it can win.
 REALIGN_PRIOR = 12.0
-GAINED_BYTE_PRIOR = 10.0  # portals lose bytes far more often than they gain them  # a `?` in the middle of Han text is itself a sign of damage
-RARE = 10.0
-SUSPICIOUS_COST = 9.5
-SUSPICION_NEEDED = 8.0
+GAINED_BYTE_PRIOR = 10.0  # portals lose bytes far more often than they gain them
+SUSPICIOUS_COST = 9.5  # a character costing more than this (unigram and in context) is suspect
+SUSPICION_NEEDED = 8.0  # summed excess cost (a U+FFFD alone suffices) before a run is tried
 TYPICAL_COST = 8.0  # an everyday character costs less than this in context
 MIN_GAIN = 8.0  # nats a realignment must save over the text as shown
-SPLIT_WINDOW = 1  # split points tried before the first unlikely character
+SPLIT_WINDOW = 1  # split points tried on each side of the costliest segment's start
 CACHE_BLOCK = 100_000
 GARBAGE_BLOCK = 2000
 ATTEMPT_EVERY = 100  # at most one realignment attempt per this many characters of input
@@ -393,7 +392,7 @@ def _decode(data, prev, after, context, position):
             slots.append([bytes(pair).decode("gbk")])
         except UnicodeDecodeError:
             return None
-    model, cache = context.model, context.cache(position)
+    cache = context.cache(position)
     right_context = after[1:2] if consumed else after[:1]
     for k, pair in enumerate(pairs):
         if not slots[k]:
