@@ -2,7 +2,8 @@
 
     python bench/pg_write.py [--items 50000] [--batch-size 500] [--per-item-sample 2000]
 
-Creates a scratch database (dropped afterwards) on the server of $DELEGATION_BENCH_PG_ADMIN_DSN
+"pipeline path" is what a crawl does: WarehouseSink, validation on the event loop overlapping
+the writes on the sink's thread. Creates a scratch database (dropped afterwards) on the server of $DELEGATION_BENCH_PG_ADMIN_DSN
 (default postgresql://postgres@127.0.0.1:5432/postgres). Items are realistic Articles (Chinese
 text, images, visit events with leaders/agreements/sites). Every mode includes validation
 (prepare_article). The per-item modes are slow, so they run on a sample and are extrapolated to
@@ -45,6 +46,39 @@ def batched(dsn, records, batch_size):
     elapsed = time.perf_counter() - start
     warehouse.close()
     return elapsed
+
+
+def through_sink(dsn, records, batch_size):
+    """The pipeline's path: validate on the event loop, write on the sink's thread, with at most
+    ``2 * batch_size`` items in flight (Scrapy bounds in-flight items similarly)."""
+    import asyncio
+    import tempfile
+
+    from delegation_crawler.db.sink import WarehouseSink
+
+    async def main():
+        sink = WarehouseSink(dsn, deadletter_path=tempfile.mktemp(suffix=".jsonl"), batch_size=batch_size,
+                             batch_seconds=0.5)
+        sink.start()
+        slots = asyncio.Semaphore(2 * batch_size)
+
+        async def one(record):
+            try:
+                await sink.put(prepare_article(record))
+            finally:
+                slots.release()
+
+        start = time.perf_counter()
+        tasks = []
+        for record in records:
+            await slots.acquire()
+            tasks.append(asyncio.ensure_future(one(record)))
+        await asyncio.gather(*tasks)
+        totals = await sink.close()
+        assert totals.deadlettered == 0
+        return time.perf_counter() - start
+
+    return asyncio.run(main())
 
 
 def plain_insert_per_item(dsn, records):
@@ -95,14 +129,18 @@ def main() -> int:
     databases = []
     try:
         for label, run, items in (
-            (f"batched COPY + merge, {args.batch_size}/transaction", lambda d: batched(d, records, args.batch_size), records),
-            ("re-write same items (idempotent upsert)", None, records),
-            ("warehouse writer, 1 item/transaction", lambda d: batched(d, sample, 1), sample),
-            ("plain INSERT per item, autocommit", lambda d: plain_insert_per_item(d, sample), sample),
+            (f"pipeline path (WarehouseSink), {args.batch_size}/transaction",
+             lambda d: through_sink(d, records, args.batch_size), records),
+            ("same items again (idempotent: nothing changes)", None, records),
+            (f"writer called directly, {args.batch_size}/transaction", lambda d: batched(d, records, args.batch_size),
+             records),
+            ("writer, 1 item/transaction (all tables)", lambda d: batched(d, sample, 1), sample),
+            ("plain INSERT per item, autocommit (articles table only)",
+             lambda d: plain_insert_per_item(d, sample), sample),
         ):
             if run is None:  # second pass over the first database: conflicts, nothing changes
                 dsn = databases[0][0]
-                elapsed = batched(dsn, records, args.batch_size)
+                elapsed = through_sink(dsn, records, args.batch_size)
             else:
                 dsn, name = scratch_database()
                 databases.append((dsn, name))
@@ -120,9 +158,9 @@ def main() -> int:
     for label, n, elapsed, rate, full, stored, note in rows:
         print(f"| {label} | {n} | {elapsed:.2f} | {rate:,.0f} | {full:.1f} | {stored} | {note} |")
     base = rows[0][3]
-    print(f"\nbatched vs plain INSERT per item: {base / rows[3][3]:.1f}x; "
-          f"vs writer at 1 item/transaction: {base / rows[2][3]:.1f}x; target >= 5,000 items/s batched: "
-          f"{'met' if base >= 5000 else 'NOT met'}")
+    print(f"\nbatched (pipeline path) vs one transaction per item: {base / rows[3][3]:.1f}x; "
+          f"vs plain INSERT per item (fewer tables): {base / rows[4][3]:.1f}x; "
+          f"target >= 5,000 items/s batched: {'met' if base >= 5000 else 'NOT met'}")
     return 0
 
 
