@@ -36,7 +36,9 @@ GAINED_BYTE_PRIOR = 10.0  # portals lose bytes far more often than they gain the
 SUSPICIOUS_COST = 9.5  # a character costing more than this (unigram and in context) is suspect
 SUSPICION_NEEDED = 8.0  # summed excess cost (a U+FFFD alone suffices) before a run is tried
 TYPICAL_COST = 8.0  # an everyday character costs less than this in context
-MIN_GAIN = 8.0  # nats a realignment must save over the text as shown
+MIN_GAIN = 8.0
+UNKNOWN_COST = 7.0  # what an unknown byte's character is assumed to cost when ranking shifts
+FULLY_SCORED = 2  # shifts whose unknown bytes are resolved (the best by the quick ranking)  # nats a realignment must save over the text as shown
 SPLIT_WINDOW = 1  # split points tried on each side of the costliest segment's start
 CACHE_BLOCK = 100_000
 GARBAGE_BLOCK = 2000
@@ -246,6 +248,7 @@ def _realign(tokens, before, after, context, position):
     split_points = _split_points(tokens, before, context, position)
     shown = _shown_cost(tokens, before, after[:1], context, position)
     best = None  # (cost, text, consumed_after)
+    options = []  # (quick cost, split, variant number, bytes, head)
     for split in split_points:
         head = "".join(t for t in tokens[:split] if not _is_marker(t))
         if len(head) != split:
@@ -259,16 +262,23 @@ def _realign(tokens, before, after, context, position):
             variants = [[WILD] + tail_bytes, tail_bytes[:1] + [WILD] + tail_bytes[1:]]
             if split == split_points[0]:
                 variants.append(tail_bytes[1:])  # a gained byte (GAINED_BYTE_PRIOR more)
+        head_cost = _prefix_cost(head, before, context, position)
         for number, data in enumerate(variants):
-            candidate = _decode(data, head[-1] if head else before, after, context, position)
-            if candidate is None:
+            quick = _decode(data, head[-1] if head else before, after, context, position, quick=True)
+            if quick is None:
                 continue
-            body, consumed, cost = candidate
-            if number == 2:
-                cost += GAINED_BYTE_PRIOR
-            total = _prefix_cost(head, before, context, position) + cost + REALIGN_PRIOR
-            if best is None or total < best[0]:
-                best = (total, head + body, consumed)
+            extra = head_cost + REALIGN_PRIOR + (GAINED_BYTE_PRIOR if number == 2 else 0)
+            options.append((quick[2] + extra, extra, data, head))
+    # Resolving unknown bytes is the expensive part: only for the most promising shifts.
+    options.sort(key=lambda option: option[0])
+    for _quick, extra, data, head in options[:FULLY_SCORED]:
+        candidate = _decode(data, head[-1] if head else before, after, context, position)
+        if candidate is None:
+            continue
+        body, consumed, cost = candidate
+        total = cost + extra
+        if best is None or total < best[0]:
+            best = (total, head + body, consumed)
     for k, token in enumerate(tokens):
         if token == "\ufffd":  # a whole character lost (its lead dropped, its trail rejected)
             guess = _guess_lost_character(tokens, k, before, after[:1], context, position)
@@ -359,8 +369,12 @@ def _prefix_cost(head, before, context, position) -> float:
     return total
 
 
-def _decode(data, prev, after, context, position):
-    """Pair bytes from the start; resolve unknown bytes; return (text, consumed_after, cost)."""
+def _decode(data, prev, after, context, position, quick=False):
+    """Pair bytes from the start; resolve unknown bytes; return (text, consumed_after, cost).
+
+    ``quick``: score only the known characters (an unknown one costs UNKNOWN_COST) and
+    return no text: a cheap ranking of shifts.
+    """
     pairs, i, consumed = [], 0, False
     while i < len(data):
         b = data[i]
@@ -394,6 +408,19 @@ def _decode(data, prev, after, context, position):
             return None
     cache = context.cache(position)
     right_context = after[1:2] if consumed else after[:1]
+    if quick:
+        model, traditional = context.model, context.traditional
+        cost, last = 0.0, prev
+        for options in slots:
+            if not options:
+                cost += UNKNOWN_COST
+                last = " "
+                continue
+            ch = options[0]
+            cost += model.cost(last, ch, cache) + model.script_cost(ch, traditional)
+            last = ch
+        cost += model.next_cost(last, right_context, cache) if last != " " else 0.0
+        return None, consumed, cost
     for k, pair in enumerate(pairs):
         if not slots[k]:
             left = slots[k - 1][0] if k and len(slots[k - 1]) == 1 else (prev if not k else " ")
