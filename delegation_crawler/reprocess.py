@@ -16,6 +16,7 @@ import sys
 
 import psycopg
 from scrapy import Request
+from scrapy.exceptions import IgnoreRequest
 from scrapy.crawler import CrawlerProcess
 from scrapy.http import HtmlResponse
 from scrapy.spiderloader import get_spider_loader
@@ -31,7 +32,8 @@ _TRANSFER_HEADERS = {"content-encoding", "content-length", "transfer-encoding"}
 
 
 class StoredPageMiddleware:
-    """Answer reprocess requests with the stored page, before any other middleware runs."""
+    """Answer reprocess requests with the stored page, before any other middleware runs;
+    refuse every other request, so reprocessing never touches the network."""
 
     def __init__(self, crawler):
         self.crawler = crawler
@@ -44,8 +46,9 @@ class StoredPageMiddleware:
 
     def process_request(self, request, spider=None):
         page_id = request.meta.get(PAGE_ID_META)
-        if page_id is None:
-            return None
+        if page_id is None:  # e.g. a follow-up request from parse_article: reprocessing never crawls
+            self.crawler.stats.inc_value("reprocess/ignored_requests")
+            raise IgnoreRequest(f"reprocess fetches nothing: {request.url}")
         if self._conn is None:
             self._conn = psycopg.connect(self.dsn, autocommit=True)
         row = self._conn.execute(

@@ -118,3 +118,21 @@ def test_dead_database_then_replay_equals_uninterrupted(warehouse_dsn, uninterru
     assert result.remaining == 0 and result.replayed > len(feed(tmp_path / "out.jsonl"))
     assert stored(warehouse_dsn) == feed(tmp_path / "out.jsonl")
     assert snapshot(warehouse_dsn, without_fetch_times=True) == snapshot(reference_dsn, without_fetch_times=True)
+
+
+def test_reprocess_of_stored_replica_pages_reproduces_the_crawl(warehouse_dsn, tmp_path):
+    done = crawlall(warehouse_dsn, tmp_path / "out.jsonl", tmp_path / "state", spiders=PORTAL)
+    assert done.returncode == 0, done.stderr[-4000:]
+    before = snapshot(warehouse_dsn, with_pages_time=True)
+    with psycopg.connect(warehouse_dsn) as conn:
+        pages = conn.execute("SELECT count(*) FROM pages WHERE status = 200").fetchone()[0]
+    settings = [arg for arg in _settings(warehouse_dsn, tmp_path / "state-reprocess") if arg != "-s"]
+    again = subprocess.run(
+        [sys.executable, "-m", "delegation_crawler.reprocess", "--dsn", warehouse_dsn,
+         "-O", str(tmp_path / "re.jsonl"), *(a for s in settings for a in ("-s", s))],
+        cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr[-4000:]
+    assert f"{PORTAL}: {pages} page(s)" in again.stdout
+    assert snapshot(warehouse_dsn, with_pages_time=True) == before  # same extraction: nothing changes
+    without_time = [{k: v for k, v in r.items() if k != "fetched_at"} for r in feed(tmp_path / "re.jsonl")]
+    assert without_time == [{k: v for k, v in r.items() if k != "fetched_at"} for r in stored(warehouse_dsn)]
