@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import operator
 import os
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -35,12 +36,10 @@ PUNCTUATION_COST = {
 
 NEIGHBOURS = 150  # partners kept per character for lost-character guesses
 SCRIPT_COST = 2.0  # a guessed character of the other script must be that much likelier
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_LATIN1_HIGH = re.compile(r"[\x80-\xff]")
 RARE_COST = 10.0  # unigram cost above which a character counts as rare (everyday ones: 4-9)
-# Over the class string (everyday characters are \x01): two rare non-ASCII characters at most
-# two everyday ones apart, or a marker touching non-ASCII text.
-_SUSPICIOUS = __import__("re").compile(
-    r"[^\x00-\x7f][\x01]{0,2}[^\x00-\x7f]|[?\ufffd](?=[\x01\x80-\U0010ffff])|(?<=[\x01\x80-\U0010ffff])[?\ufffd]"
-)
+# Whitespace and punctuation of everyday Chinese text (not in the word dictionary).
 EVERYDAY_SYMBOLS = "\u00a0\u2002\u2003\u3000·—–…‘’“”、。〈〉《》「」『』【】〔〕！＂＃＄％＆＇（）＊＋，－．／：；＜＝＞？＠［＼］＿｛｜｝～" + "".join(
     chr(c) for c in range(0xFF10, 0xFF1A)
 )
@@ -72,7 +71,7 @@ class CharModel:
 
     @property
     def everyday_table(self) -> dict[int, str]:
-        """str.translate table sending everyday characters to \\x01 (for fast C-level scans)."""
+        """The everyday characters (as a str.translate-style table of code points)."""
         if self._everyday is None:
             table = {}
             for ch, n in self._uni.items():
@@ -97,12 +96,20 @@ class CharModel:
             yield match.start(), match.end()
 
     @property
-    def suspicious_pattern(self):
-        """_SUSPICIOUS written over the text itself (a regex charset of the everyday
-        characters scans faster than translating the text first)."""
-        if self._suspicious is None:
-            import re
+    def rare_pattern(self):
+        """One non-ASCII character outside the everyday set (Latin-1 letters excluded: they are
+        counted separately)."""
+        self.suspicious_pattern  # builds both
+        return self._rare
 
+    _rare = None
+
+    @property
+    def suspicious_pattern(self):
+        """Two rare non-ASCII characters at most two everyday ones apart, or a `?`/U+FFFD
+        touching non-ASCII text. The everyday characters are compiled into the regex as a
+        charset: one C-level scan of the text."""
+        if self._suspicious is None:
             everyday = "".join(sorted(chr(c) for c in self.everyday_table))
             ranges, start, prev = [], None, None
             for ch in everyday:
@@ -118,23 +125,13 @@ class CharModel:
             rare = f"[^\\x00-\\x7f{charset}]"
             common = f"[{charset}]"
             wide = "[^\\x00-\\x7f?]"
+            self._rare = re.compile(rare[:-1] + "\\x80-\\xff]")
             self._suspicious = re.compile(
                 f"{rare}{common}{{0,2}}{rare}|[?\\ufffd](?={wide})|(?<={wide})[?\\ufffd]"
             )
         return self._suspicious
 
     _suspicious = None
-
-    def classes(self, text: str) -> str:
-        """``text`` with everyday characters as \\x01 (memoised for the last text: the
-        passes of one repair() call share it)."""
-        if self._classes_of is not text:
-            self._classes = text.translate(self.everyday_table)
-            self._classes_of = text
-        return self._classes
-
-    _classes_of = None
-    _classes = ""
 
     def script_counts(self, text: str) -> tuple[int, int]:
         """(traditional-only, simplified-only) character counts."""
@@ -150,16 +147,14 @@ class CharModel:
     def garbage_blocks(self, text: str, block: int = 2000, share: float = 0.35) -> set[int]:
         """Indexes of ``block``-sized stretches where rare characters exceed ``share`` of the
         non-ASCII ones: binary garbage or a whole wrong charset, not local damage."""
-        classes = self.classes(text)
         found = set()
-        for index in range(0, len(classes), block):
-            chunk = classes[index : index + block]
-            wide = len(chunk) - len(chunk.encode("latin-1", "ignore")) + chunk.count("\x01")
-            rare = len(chunk) - len(chunk.encode("latin-1", "ignore"))
-            # latin-1 garbage: bytes 0x80-0xFF count as rare too
-            rare += sum(1 for c in chunk if "\x80" <= c <= "\xff")
-            wide += sum(1 for c in chunk if "\x80" <= c <= "\xff")
-            if wide and rare / wide > share:
+        for index in range(0, len(text), block):
+            chunk = text[index : index + block]
+            if chunk.isascii():
+                continue
+            wide = len(_NON_ASCII.findall(chunk))
+            rare = len(self.rare_pattern.findall(chunk)) + len(_LATIN1_HIGH.findall(chunk))
+            if rare / wide > share:
                 found.add(index // block)
         return found
 

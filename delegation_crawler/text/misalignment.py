@@ -116,7 +116,6 @@ def fix_misalignment(
     context = _Context(text, model, traditional, document)
     out, last, count = [], 0, 0
     budget = len(text) // ATTEMPT_EVERY + 16  # realignment attempts: linear time on garbage
-    garbage = None
     for run in _runs_at(text, model):
         if budget <= 0:
             break
@@ -125,10 +124,6 @@ def fix_misalignment(
         edge_after = text[run.end()] if run.end() < len(text) else ""
         if len(tokens) < 2 or not _suspicious(tokens, model, edge_before, edge_after):
             continue
-        if garbage is None:
-            garbage = model.garbage_blocks(text, GARBAGE_BLOCK)
-        if run.start() // GARBAGE_BLOCK in garbage:
-            continue  # misalignment is local damage; this stretch is noise or a wrong charset
         if _has_real_question_mark(text, run):
             continue
         budget -= 1
@@ -152,10 +147,18 @@ def fix_misalignment(
 
 
 def _runs_at(text: str, model: CharModel):
-    """The runs containing a suspicious spot, each once, in order."""
+    """The runs containing a suspicious spot, each once, in order; none in stretches of
+    noise (misalignment is local damage; a stretch that is mostly rare characters is binary
+    noise or a whole wrong charset)."""
     done = -1
+    garbage = None
     for spot, spot_end in model.suspicious_spans(text):
         if spot < done:
+            continue
+        if garbage is None:
+            garbage = model.garbage_blocks(text, GARBAGE_BLOCK)
+        if spot // GARBAGE_BLOCK in garbage:
+            done = (spot // GARBAGE_BLOCK + 1) * GARBAGE_BLOCK
             continue
         # Back to a character no run token contains (bounded: tokens are short).
         segment_start = spot
