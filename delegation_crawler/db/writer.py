@@ -1,11 +1,12 @@
 """Batched, idempotent writes into the warehouse (psycopg 3, synchronous).
 
-One ``write`` = one transaction of ``INSERT … ON CONFLICT`` statements on the natural keys,
-sent with ``executemany`` (pipelined: one round trip for the batch), so a batch written twice
-(re-crawl, crash replay, dead-letter replay) leaves the tables exactly as written once. Visit
-child rows are COPYed. Measured alternatives (bench/pg_write.py history): COPY into temporary
-staging tables + a set-based merge was no faster and paid a per-commit truncation of every
-staging table; ``unnest`` of array parameters spent most of its time escaping arrays in Python.
+One ``write`` = one transaction: articles are COPYed into a session temp table and merged with
+one set-based ``INSERT … SELECT … ON CONFLICT`` on the natural key; visit child rows are
+COPYed; pages, places and stories go through pipelined ``executemany`` upserts (few rows). A
+batch written twice (re-crawl, crash replay, dead-letter replay) leaves the tables exactly as
+written once. Measured alternatives (bench/pg_write.py): ``executemany`` for articles spent
+about twice the client CPU per row; ``unnest`` of array parameters spent most of its time
+escaping arrays in Python; a temp table per child table paid a per-commit truncation each.
 """
 
 from __future__ import annotations
@@ -63,9 +64,15 @@ class Batch:
 
 _ARTICLE_UPDATABLE = [c for c in ARTICLE_COLUMNS if c not in ("url", "content_key", "fetched_at")]
 
-# Returns the rows inserted or changed; an identical re-write returns nothing and touches nothing.
-_UPSERT_ARTICLE = f"""
-INSERT INTO articles ({", ".join(ARTICLE_COLUMNS)}) VALUES ({", ".join(["%s"] * len(ARTICLE_COLUMNS))})
+# Articles are COPYed into a session temp table and merged set-wise: per row, COPY costs a
+# fraction of the client time executemany does. Returns the rows inserted or changed; an
+# identical re-write returns nothing and touches nothing.
+_STAGING = """
+CREATE TEMP TABLE IF NOT EXISTS s_articles (LIKE articles) ON COMMIT DELETE ROWS;
+ALTER TABLE s_articles DROP COLUMN IF EXISTS id, DROP COLUMN IF EXISTS updated_at;
+"""
+_MERGE_ARTICLES = f"""
+INSERT INTO articles ({", ".join(ARTICLE_COLUMNS)}) SELECT {", ".join(ARTICLE_COLUMNS)} FROM s_articles
 ON CONFLICT (url, content_key) DO UPDATE SET
     fetched_at = least(articles.fetched_at, excluded.fetched_at),
     {", ".join(f"{c} = excluded.{c}" for c in _ARTICLE_UPDATABLE)},
@@ -162,6 +169,7 @@ class Warehouse:
             conn = psycopg.connect(self.dsn, connect_timeout=self.connect_timeout)
             try:
                 assert_migrated(conn, self.dsn)
+                conn.execute(_STAGING)
                 conn.commit()
             except BaseException:
                 conn.close()
@@ -211,13 +219,9 @@ class Warehouse:
         replaced = [(a.page_sha256, a.record["url"], a.content_key) for a in latest.values() if a.page_sha256]
         if replaced:
             cur.executemany(_DELETE_SUPERSEDED, replaced)
-        cur.executemany(_UPSERT_ARTICLE, rows, returning=True)
-        changed: dict[tuple[str, str], int] = {}
-        while True:
-            for article_id, url, key in cur.fetchall():
-                changed[(url, key)] = article_id
-            if not cur.nextset():
-                break
+        self._copy(cur, "s_articles", ARTICLE_COLUMNS, rows)
+        cur.execute(_MERGE_ARTICLES)
+        changed = {(url, key): article_id for article_id, url, key in cur.fetchall()}
 
         # Visit rows derive from the article row alone: rewrite them only where it changed.
         if changed:
