@@ -34,7 +34,7 @@ PUNCTUATION_COST = {
 }
 
 
-NEIGHBOURS = 150  # partners kept per character for lost-character guesses
+NEIGHBOURS = 60  # partners kept per character for lost-character guesses
 SCRIPT_COST = 2.0  # a guessed character of the other script must be that much likelier
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _LATIN1_HIGH = re.compile(r"[\x80-\xff]")
