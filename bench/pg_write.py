@@ -140,23 +140,27 @@ def main() -> int:
         ):
             if run is None:  # second pass over the first database: conflicts, nothing changes
                 dsn = databases[0][0]
+                cpu = time.process_time()
                 elapsed = through_sink(dsn, records, args.batch_size)
             else:
                 dsn, name = scratch_database()
                 databases.append((dsn, name))
+                cpu = time.process_time()
                 elapsed = run(dsn)
             rate = len(items) / elapsed
             note = "" if len(items) == args.items else f"sample {len(items)}, extrapolated"
-            rows.append((label, len(items), elapsed, rate, args.items / rate, count(dsn, "articles"), note))
+            cpu_ms = (time.process_time() - cpu) / len(items) * 1000
+            rows.append((label, len(items), elapsed, rate, args.items / rate, cpu_ms, count(dsn, "articles"), note))
     finally:
         for _, name in databases:
             drop(name)
 
-    print(f"{args.items} articles, {size / 1024:.1f} KiB JSON each on average; PostgreSQL on {ADMIN_DSN.rpartition('@')[2]}")
-    print(f"| mode | items | seconds | items/s | seconds for {args.items} | rows in articles | note |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
-    for label, n, elapsed, rate, full, stored, note in rows:
-        print(f"| {label} | {n} | {elapsed:.2f} | {rate:,.0f} | {full:.1f} | {stored} | {note} |")
+    print(f"{args.items} articles, {size / 1024:.1f} KiB JSON each on average; PostgreSQL on "
+          f"{ADMIN_DSN.rpartition('@')[2]}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(f"| mode | items | seconds | items/s | seconds for {args.items} | client CPU ms/item | rows in articles | note |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+    for label, n, elapsed, rate, full, cpu_ms, stored, note in rows:
+        print(f"| {label} | {n} | {elapsed:.2f} | {rate:,.0f} | {full:.1f} | {cpu_ms:.3f} | {stored} | {note} |")
     base = rows[0][3]
     print(f"\nbatched (pipeline path) vs one transaction per item: {base / rows[3][3]:.1f}x; "
           f"vs plain INSERT per item (fewer tables): {base / rows[4][3]:.1f}x; "
