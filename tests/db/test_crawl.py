@@ -127,3 +127,28 @@ def test_reprocess_updates_rows_from_stored_pages(warehouse_dsn, tmp_path):
     assert [a["title"] for a in after] == [b["title"] + "（重新抽取）" for b in before]
     with psycopg.connect(warehouse_dsn) as conn:
         assert conn.execute("SELECT count(*) FROM visits").fetchone()[0] == 12
+
+
+def test_database_stopping_mid_crawl_dead_letters_the_rest_and_replay_completes(warehouse_dsn, tmp_path):
+    from tests.db.proxy import CuttableProxy
+
+    proxy = CuttableProxy()
+    database = warehouse_dsn.rpartition("/")[2]
+    slow = ("-s", "DOWNLOAD_DELAY=0.1", "-s", "RANDOMIZE_DOWNLOAD_DELAY=False", "-s", "PG_RETRY_TIMES=1")
+    process = crawl(proxy.dsn(database), tmp_path, *slow, n=40, wait=False, name="cut")
+    written, deadline = 0, time.monotonic() + 60
+    with psycopg.connect(warehouse_dsn, autocommit=True) as conn:
+        while written < 5 and time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.05)
+            written = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        proxy.cut()
+        assert process.wait(timeout=120) == 0  # no crash
+        after_cut = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert 5 <= after_cut < 40, "the database was not cut mid-crawl"
+    deadletter = tmp_path / "state" / "postgres-deadletter.jsonl"
+    assert deadletter.exists()
+    result = replay(warehouse_dsn, deadletter)
+    assert result.remaining == 0
+    assert stored(warehouse_dsn) == jsonl(tmp_path / "cut.jsonl")
+    with psycopg.connect(warehouse_dsn) as conn:
+        assert conn.execute("SELECT finish_reason FROM crawl_runs").fetchall() == [("deadlettered",)]
