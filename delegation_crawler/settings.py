@@ -62,8 +62,9 @@ PLAYWRIGHT_LAUNCH_OPTIONS = {
 PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT = 30_000
 
 DOWNLOADER_MIDDLEWARES = {
-    # After decompression (590): re-decode pages whose declared charset reads as garbage.
-    "delegation_crawler.middlewares.charset.CharsetMiddleware": 580,
+    # After decompression (590), before meta refresh (580): re-decode pages whose declared
+    # charset reads as garbage.
+    "delegation_crawler.middlewares.charset.CharsetMiddleware": 585,
 }
 
 ITEM_PIPELINES = {
