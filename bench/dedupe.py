@@ -19,7 +19,6 @@ import argparse
 import functools
 import os
 import random
-import resource
 import sys
 import tempfile
 import time
@@ -31,7 +30,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from delegation_crawler.dedupe import EXACT, NEAR, Deduper, Params, SQLiteStore  # noqa: E402
 from delegation_crawler.dedupe.canonical import canonical_body, content_chars  # noqa: E402
-from delegation_crawler.dedupe.engine import estimated_jaccard  # noqa: E402
 
 WORDS = 30000
 DOC_WORDS = 160  # about 400 characters

@@ -10,7 +10,6 @@ import numpy as np
 from datasketch import MinHash
 
 from delegation_crawler.dedupe.canonical import canonical_body, canonical_url, content_chars, content_hash, shingle_hashes
-from delegation_crawler.dedupe.params import Params
 from delegation_crawler.dedupe.store import DedupeStore, Signature, UrlRecord, lead_key
 
 SHANGHAI = timezone(timedelta(hours=8))
