@@ -83,7 +83,10 @@ WHERE (articles.fetched_at > excluded.fetched_at)
 RETURNING id, url, content_key"""
 
 # A page re-extracted into different content replaces what that same page produced before.
-_DELETE_SUPERSEDED = "DELETE FROM articles WHERE page_sha256 = %s AND url = %s AND content_key <> %s"
+_DELETE_SUPERSEDED = """
+DELETE FROM articles a USING s_articles s
+WHERE s.page_sha256 IS NOT NULL AND a.page_sha256 = s.page_sha256 AND a.url = s.url
+  AND a.content_key <> s.content_key"""
 
 _CHILD_COPIES = (  # (table, columns after article_id, PreparedArticle attribute)
     ("visit_leaders", ["position", "name", "title", "side"], "leaders"),
@@ -216,10 +219,9 @@ class Warehouse:
             row[fetched_index] = earliest[key]
             rows.append(row)
 
-        replaced = [(a.page_sha256, a.record["url"], a.content_key) for a in latest.values() if a.page_sha256]
-        if replaced:
-            cur.executemany(_DELETE_SUPERSEDED, replaced)
         self._copy(cur, "s_articles", ARTICLE_COLUMNS, rows)
+        if any(a.page_sha256 for a in latest.values()):
+            cur.execute(_DELETE_SUPERSEDED)
         cur.execute(_MERGE_ARTICLES)
         changed = {(url, key): article_id for article_id, url, key in cur.fetchall()}
 
