@@ -24,6 +24,7 @@ from scrapy.utils.project import get_project_settings
 
 from delegation_crawler.db import DSN_ENV, dsn_from
 from delegation_crawler.db.rows import PreparedPage
+from delegation_crawler.items import Article
 
 logger = logging.getLogger(__name__)
 PAGE_ID_META = "reprocess_page_id"
@@ -99,6 +100,41 @@ def stored_pages(dsn: str, portals: list[str] | None, url_like: str | None) -> d
     return grouped
 
 
+class StoredIdentityPipeline:
+    """Stands in for dedupe while reprocessing: the article keeps the content hash, story,
+    duplicate and revision the crawl recorded for its URL, so its warehouse row is updated in
+    place instead of becoming a new revision."""
+
+    FIELDS = ("content_hash", "story_id", "duplicate_of", "revision", "previous_hash")
+
+    def __init__(self, dsn: str):
+        self.dsn = dsn
+        self._conn: psycopg.Connection | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(dsn_from(crawler.settings.get("PG_DSN")))
+
+    def process_item(self, item):
+        if not isinstance(item, Article):
+            return item
+        if self._conn is None:
+            self._conn = psycopg.connect(self.dsn, autocommit=True)
+        row = self._conn.execute(
+            f"SELECT {', '.join(self.FIELDS)} FROM articles WHERE url = %s "
+            "ORDER BY revision DESC NULLS LAST, fetched_at DESC LIMIT 1",
+            (item.url,),
+        ).fetchone()
+        if row is not None:
+            for name, value in zip(self.FIELDS, row):
+                setattr(item, name, value)
+        return item
+
+    def close_spider(self):
+        if self._conn is not None:
+            self._conn.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m delegation_crawler.reprocess", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -128,6 +164,15 @@ def main(argv: list[str] | None = None) -> int:
     middlewares = dict(settings.getdict("DOWNLOADER_MIDDLEWARES"))
     middlewares["delegation_crawler.reprocess.StoredPageMiddleware"] = 1
     settings.set("DOWNLOADER_MIDDLEWARES", middlewares, priority="cmdline")
+    # Re-extraction is not a new fetch: dedupe would call the stored pages unchanged (and drop
+    # them) or a new revision. The rows keep the dedupe identity the crawl gave them.
+    pipelines = dict(settings.getdict("ITEM_PIPELINES"))
+    pipelines["pipelines.dedupe.DedupePipeline"] = None
+    pipelines["delegation_crawler.reprocess.StoredIdentityPipeline"] = 400
+    settings.set("ITEM_PIPELINES", pipelines, priority="cmdline")
+    spider_middlewares = dict(settings.getdict("SPIDER_MIDDLEWARES"))
+    spider_middlewares["delegation_crawler.middlewares.seen.SeenArticlesMiddleware"] = None
+    settings.set("SPIDER_MIDDLEWARES", spider_middlewares, priority="cmdline")
 
     pages = stored_pages(dsn, args.portal, args.url_like)
     if not pages:

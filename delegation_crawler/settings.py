@@ -67,12 +67,34 @@ DOWNLOADER_MIDDLEWARES = {
     "delegation_crawler.middlewares.charset.CharsetMiddleware": 585,
 }
 
+SPIDER_MIDDLEWARES = {
+    # Article requests for pages already stored (dedupe state) are not sent again.
+    "delegation_crawler.middlewares.seen.SeenArticlesMiddleware": 50,
+}
+
 ITEM_PIPELINES = {
     "pipelines.repair.RepairPipeline": 100,  # ArticlePage text repair
     "pipelines.article.ArticlePipeline": 200,  # ArticlePage -> Article
     "pipelines.simplify.SimplifyPipeline": 250,  # canonical simplified title/body
     "pipelines.events.EventPipeline": 300,  # delegation-visit event
+    "pipelines.dedupe.DedupePipeline": 400,  # story_id, duplicate_of, revisions
+    "pipelines.postgres.PostgresPipeline": 700,  # only with PG_DSN / DELEGATION_PG_DSN
 }
+EXTENSIONS = {
+    # Raw article pages into the warehouse's `pages` table (only with PG_DSN).
+    "delegation_crawler.extensions.pagestore.PageStore": 500,
+}
+
+# Dedupe: "mark" keeps duplicates with duplicate_of set, "drop" drops them. RECRAWL_DAYS: stored
+# articles published less than N days ago are fetched again to look for edits (0 = never).
+DEDUPE_MODE = "mark"
+RECRAWL_DAYS = 0
+
+# PostgreSQL warehouse (docs/warehouse.md): set PG_DSN or the DELEGATION_PG_DSN environment
+# variable; JSON Lines keeps working alongside.
+PG_DSN = ""
+PG_BATCH_SIZE = 500
+PG_BATCH_SECONDS = 2.0
 
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"

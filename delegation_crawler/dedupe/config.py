@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from datetime import date, datetime, timedelta
 
@@ -12,16 +13,39 @@ from delegation_crawler.dedupe.store import DedupeStore, open_store
 DEFAULT_REDIS_PREFIX = "delegation:dedupe:"
 
 
+logger = logging.getLogger(__name__)
+
+
 def store_from_settings(settings) -> DedupeStore:
     """PostgreSQL (``PG_DSN`` / env ``DELEGATION_PG_DSN``), else Redis (``REDIS_URL``), else
-    SQLite in ``STATE_DIR`` (default ``state``)."""
-    return open_store(
-        Params(),
-        state_dir=settings.get("STATE_DIR") or "state",
-        pg_dsn=settings.get("PG_DSN") or os.environ.get("DELEGATION_PG_DSN"),
-        redis_url=settings.get("REDIS_URL"),
-        redis_prefix=settings.get("DEDUPE_REDIS_PREFIX") or DEFAULT_REDIS_PREFIX,
-    )
+    SQLite in ``STATE_DIR`` (default ``state``).
+
+    A configured server that cannot be reached does not stop the crawl (the warehouse sink
+    dead-letters its items meanwhile): the run keeps its dedupe state in the SQLite file and
+    says so in an ERROR; the warehouse's natural keys absorb what the server's state missed.
+    """
+    import psycopg
+    import redis
+
+    state_dir = settings.get("STATE_DIR") or "state"
+    pg_dsn = settings.get("PG_DSN") or os.environ.get("DELEGATION_PG_DSN")
+    redis_url = settings.get("REDIS_URL")
+    try:
+        return open_store(
+            Params(),
+            state_dir=state_dir,
+            pg_dsn=pg_dsn,
+            redis_url=redis_url,
+            redis_prefix=settings.get("DEDUPE_REDIS_PREFIX") or DEFAULT_REDIS_PREFIX,
+        )
+    except (psycopg.OperationalError, redis.exceptions.ConnectionError) as exc:
+        if not (pg_dsn or redis_url):
+            raise
+        logger.error(
+            "Dedupe state server unreachable (%s); this run keeps its dedupe state in %s/ instead",
+            exc, state_dir,
+        )
+        return open_store(Params(), state_dir=state_dir, pg_dsn=None, redis_url=None)
 
 
 def published_day(value: str | None) -> date | None:
