@@ -1,10 +1,10 @@
-"""Snapshot the replica sites' article pages into the extraction corpus.
+"""List the replica sites' article pages in the extraction corpus.
 
     python tests/data/extract/import_replicas.py
 
 Reads ``delegation_crawler/replica/sites/<portal>/manifest.json``; for each article it
-copies the served file to ``replica/<portal>/...`` and writes one ``replica.jsonl`` line with
-the manifest's ground truth (title, published, source, paragraphs). Chrome strings are read
+writes one ``replica.jsonl`` line pointing at the replica's own file (no copy) with the
+manifest's ground truth (title, published, source, paragraphs). Chrome strings are read
 from the page itself: link texts and section headings that are not part of the article.
 Pages whose paragraphs are not in the HTML (rendered by script in a browser) are skipped
 and listed, since no HTML extractor can see them.
@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
+import os
 import sys
 from pathlib import Path
 
@@ -47,9 +47,6 @@ def _shows_date(flat: str, published: str) -> bool:
 
 
 def main() -> int:
-    out_dir = HERE / "replica"
-    if out_dir.exists():
-        shutil.rmtree(out_dir)
     lines, skipped = [], []
     sites = {site.portal: site for site in load_sites().values()}
     for portal, site in sorted(sites.items()):
@@ -73,11 +70,7 @@ def main() -> int:
             anchors = {_SPACE.sub(" ", html.unescape(_TAG.sub("", a))).strip() for a in _ANCHOR.findall(text)}
             chrome = sorted(a for a in anchors if len(_CJK.findall(a)) >= 4 and _SPACE.sub("", a) not in body)
             chrome += [h for h in HEADINGS if h in flat and h not in body]
-            relative = Path("replica") / portal / path.strip("/").replace("/", "_")
-            if not relative.suffix:
-                relative = relative.with_suffix(".html")
-            (HERE / relative).parent.mkdir(parents=True, exist_ok=True)
-            (HERE / relative).write_bytes(raw)
+            relative = Path(os.path.relpath(file, HERE))
             published = article.get("published")
             if published and not _shows_date(flat, published):
                 published = None  # e.g. gallery pages: the date is only on the list page
