@@ -118,7 +118,7 @@ def drop(name):
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--items", type=int, default=50_000)
-    parser.add_argument("--batch-size", type=int, default=500)
+    parser.add_argument("--batch-size", type=int, default=2000)
     parser.add_argument("--per-item-sample", type=int, default=2_000)
     args = parser.parse_args()
 

@@ -89,11 +89,15 @@ EXTENSIONS = {
 # articles published less than N days ago are fetched again to look for edits (0 = never).
 DEDUPE_MODE = "mark"
 RECRAWL_DAYS = 0
+# Dedupe state: SQLite in STATE_DIR by default; PostgreSQL when PG_DSN is set; else Redis
+# (datasketch's storage for the LSH index) when REDIS_URL is set.
+REDIS_URL = ""
+DEDUPE_REDIS_PREFIX = "delegation:dedupe:"
 
 # PostgreSQL warehouse (docs/warehouse.md): set PG_DSN or the DELEGATION_PG_DSN environment
 # variable; JSON Lines keeps working alongside.
 PG_DSN = ""
-PG_BATCH_SIZE = 500
+PG_BATCH_SIZE = 2000
 PG_BATCH_SECONDS = 2.0
 
 FEED_EXPORT_ENCODING = "utf-8"

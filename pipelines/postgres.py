@@ -2,7 +2,7 @@
 
 Enabled by ``PG_DSN`` (or env ``DELEGATION_PG_DSN``); without it the pipeline is simply not
 configured and JSON Lines feeds work as before (they also work alongside it). Settings:
-``PG_BATCH_SIZE`` (500), ``PG_BATCH_SECONDS`` (2), ``PG_RETRY_TIMES`` (3), ``PG_RETRY_BACKOFF``
+``PG_BATCH_SIZE`` (2000), ``PG_BATCH_SECONDS`` (2), ``PG_RETRY_TIMES`` (3), ``PG_RETRY_BACKOFF``
 (1.0 s, doubled per retry), ``PG_DEADLETTER_PATH`` (``STATE_DIR``/postgres-deadletter.jsonl).
 
 The warehouse connection is shared with the page store extension (one sink per crawler), which
@@ -61,7 +61,7 @@ def shared_sink(crawler) -> WarehouseSink:
     sink = WarehouseSink(
         dsn,
         deadletter_path=deadletter_path(settings),
-        batch_size=settings.getint("PG_BATCH_SIZE", 500),
+        batch_size=settings.getint("PG_BATCH_SIZE", 2000),
         batch_seconds=settings.getfloat("PG_BATCH_SECONDS", 2.0),
         retry_times=settings.getint("PG_RETRY_TIMES", 3),
         retry_backoff=settings.getfloat("PG_RETRY_BACKOFF", 1.0),

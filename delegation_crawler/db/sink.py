@@ -50,7 +50,7 @@ class Outcome:
 
 
 class WarehouseSink:
-    def __init__(self, dsn: str, *, deadletter_path: str, batch_size: int = 500,
+    def __init__(self, dsn: str, *, deadletter_path: str, batch_size: int = 2000,
                  batch_seconds: float = 2.0, retry_times: int = 3, retry_backoff: float = 1.0,
                  inc_stat: Callable[[str, int], None] | None = None):
         self.warehouse = Warehouse(dsn)
