@@ -80,3 +80,10 @@ def test_gbk_and_lying_header_pages_decode(replica, manifests):
         page = next(spider.parse_article(response_for(replica, article["url"])))
         assert page.title == article["title"]
         assert page.used_charset in ("gb18030", "gbk")
+
+
+def test_home_places_agree_with_the_spiders():
+    """The events CLI resolves portals without Scrapy through HOME_PLACES; it must not drift."""
+    from delegation_crawler.portals import HOME_PLACES
+
+    assert {name: cls.home_place for name, cls in SPIDERS.items()} == HOME_PLACES
