@@ -115,7 +115,7 @@ def main() -> None:
             1000 * best["cpu"] / max(best["articles"], 1), best["wall"],
         ))
     print(f"chaotian replica scaled to {args.articles} articles; best of {args.runs} run(s) each\n")
-    print(f"| crawl | pages | articles | pages/s | CPU ms/article | wall s (incl. startup) |")
+    print("| crawl | pages | articles | pages/s | CPU ms/article | wall s (incl. startup) |")
     print("|---|---:|---:|---:|---:|---:|")
     for name, pages, articles, rate, cpu_ms, wall in rows:
         print(f"| {name} | {pages} | {articles} | {rate:.0f} | {cpu_ms:.2f} | {wall:.1f} |")

@@ -143,7 +143,7 @@ def _delegation_place(prefix: str, ctx: _Context) -> tuple[Place | None, list[st
     clause = _strip_qualifiers(clause)
     if clause in ("市", "县", "区", "州", "旗"):  # 市党政代表团: the paper's own city
         return ctx.self_place(clause), flags
-    for pronoun, level_char in _PRONOUNS.items():
+    for pronoun in _PRONOUNS:
         if clause.endswith(pronoun):
             return ctx.self_place(level_char), flags
     # The longest chain of names ending at the noun (北京市朝阳区 settles the namesake 朝阳区).
@@ -156,7 +156,7 @@ def _delegation_place(prefix: str, ctx: _Context) -> tuple[Place | None, list[st
 
 
 def _host_after(rest: str, ctx: _Context, needs_purpose: bool) -> Place | None:
-    for pronoun, level_char in _PRONOUNS.items():
+    for pronoun in _PRONOUNS:
         if rest.startswith(pronoun):
             tail = rest[len(pronoun):]
             if not needs_purpose or _has_purpose(tail):
@@ -216,7 +216,7 @@ def _visitor_before(pre: str, pre_offset: int, sentence_leaders: list[LeaderMent
     stripped = re.sub(r"(?:一行|率队|带队|近日|日前|今天|昨天|[，、\s])+$", "", pre)
     if any(word in stripped[-12:] for word in _FOREIGN):
         return None, ["foreign delegation"], bool(nouns)
-    for pronoun, level_char in _PRONOUNS.items():
+    for pronoun in _PRONOUNS:
         if stripped.endswith(pronoun):
             return None, flags, bool(nouns)  # "我市到X" without a delegation: too vague
     hit = ctx.gaz.match_suffix(stripped, year=ctx.year)

@@ -7,7 +7,6 @@ here in case the project settings do not list them yet).
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
