@@ -143,7 +143,7 @@ def _delegation_place(prefix: str, ctx: _Context) -> tuple[Place | None, list[st
     clause = _strip_qualifiers(clause)
     if clause in ("市", "县", "区", "州", "旗"):  # 市党政代表团: the paper's own city
         return ctx.self_place(clause), flags
-    for pronoun in _PRONOUNS:
+    for pronoun, level_char in _PRONOUNS.items():
         if clause.endswith(pronoun):
             return ctx.self_place(level_char), flags
     # The longest chain of names ending at the noun (北京市朝阳区 settles the namesake 朝阳区).
@@ -156,7 +156,7 @@ def _delegation_place(prefix: str, ctx: _Context) -> tuple[Place | None, list[st
 
 
 def _host_after(rest: str, ctx: _Context, needs_purpose: bool) -> Place | None:
-    for pronoun in _PRONOUNS:
+    for pronoun, level_char in _PRONOUNS.items():
         if rest.startswith(pronoun):
             tail = rest[len(pronoun):]
             if not needs_purpose or _has_purpose(tail):
