@@ -1,6 +1,11 @@
 """Delegation-visit events: precision/recall per labelled batch and ms/article, one run.
 
     python bench/events.py [--repeat N] [--errors] [--write-docs]
+    python bench/events.py --real [--split dev|heldout|all] [--no-repair] [--errors]
+
+``--real`` scores the real reports of bench/data/real_events (labels committed, texts in the
+cache ~/.cache/delegation_crawler/real_events/, see docs/events.md for rebuilding it) the way
+the batch CLI reads them: repaired, with only title, text, publish date and URL.
 
 Scores extract_event on every batch in tests/data/events (articles = development set,
 heldout = written after the rules, hard = wording found missing), prints one table per batch
@@ -74,12 +79,70 @@ def _replica_articles() -> list[dict]:
     return rows
 
 
+REAL_LABELS = ROOT / "bench" / "data" / "real_events"
+
+
+def real_articles(split: str) -> tuple[list[dict], int]:
+    """The real labelled reports whose text is in the cache (and how many labels lack it)."""
+    import hashlib
+    import json
+    import os
+
+    cache = Path(os.environ.get("DELEGATION_REAL_CACHE", Path.home() / ".cache" / "delegation_crawler")) / "real_events"
+    rows, missing = [], 0
+    for path in sorted(REAL_LABELS.glob("labels-*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            label = json.loads(line)
+            if split != "all" and label["split"] != split:
+                continue
+            try:
+                page = json.loads((cache / f"{label['id']}.json").read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                missing += 1
+                continue
+            digest = hashlib.sha256((page["title"] + "\n" + page["text"]).encode("utf-8")).hexdigest()
+            if digest != label["sha256"]:
+                missing += 1
+                continue
+            rows.append({"id": label["id"], "title": page["title"], "text": page["text"], "url": label["url"],
+                         "published": label["published"], "expected": label["expected"], "kind": label["kind"]})
+    return rows, missing
+
+
+def main_real(args) -> int:
+    from delegation_crawler.events.__main__ import event_for
+
+    splits = ["dev", "heldout"] if args.split == "all" else [args.split]
+    out = []
+    for split in splits:
+        rows, missing = real_articles(split)
+        if not rows:
+            print(f"no cached texts for the {split} split ({missing} labels without text): see docs/events.md")
+            return 1
+        runner = lambda article: event_for(article, repair_text=not args.no_repair)  # noqa: E731
+        report = ev.score(rows, runner=runner)
+        out.append(f"#### real reports, {split} ({missing} labels without cached text)\n\n{ev.markdown_table(report)}\n")
+        if args.errors:
+            for field, lines in report.errors.items():
+                out.extend(f"- {field}: {line}" for line in lines)
+            out.append("")
+    print("\n".join(out))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="timing runs (fastest kept)")
     parser.add_argument("--errors", action="store_true", help="list every wrong field")
     parser.add_argument("--write-docs", action="store_true", help="update the numbers in docs/events.md")
+    parser.add_argument("--real", action="store_true", help="score the real reports (needs the cache)")
+    parser.add_argument("--split", default="dev", choices=("dev", "heldout", "all"), help="with --real")
+    parser.add_argument("--no-repair", action="store_true", help="with --real: no text repair first")
     args = parser.parse_args()
+    if args.real:
+        return main_real(args)
 
     start = time.perf_counter()
     gazetteer()

@@ -37,8 +37,10 @@ REPLICA_PROFILE = {
     "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
 }
 
-# Where state that lasts between runs (dedupe, dead letters) is kept.
+# Where state that lasts between runs (dedupe, dead letters, the visit index) is kept.
 STATE_DIR = "state"
+# Reports of one visit share event.visit_id; the visits seen so far ("" = STATE_DIR/visits.jsonl).
+VISIT_INDEX_PATH = ""
 
 # Browser pages (scrapy-playwright) for lists rendered by script; Debian's Chromium when present.
 DOWNLOAD_HANDLERS = {

@@ -8,8 +8,10 @@ an event is an enrichment, losing the article for it would be worse.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from delegation_crawler.events import extract_event
+from delegation_crawler.events.visits import VisitLinker
 from delegation_crawler.items import Article
 from delegation_crawler.places import gazetteer
 from delegation_crawler.portals import HOME_PLACES
@@ -18,12 +20,18 @@ logger = logging.getLogger(__name__)
 
 
 class EventPipeline:
-    def __init__(self, stats):
+    """Also links reports of one visit (``event.visit_id``) through a VisitLinker whose index
+    lasts between runs (``VISIT_INDEX_PATH``, default ``STATE_DIR/visits.jsonl``)."""
+
+    def __init__(self, stats, linker: VisitLinker | None = None):
         self.stats = stats
+        self.linker = linker or VisitLinker()
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.stats)
+        settings = crawler.settings
+        path = settings.get("VISIT_INDEX_PATH") or Path(settings.get("STATE_DIR") or "state") / "visits.jsonl"
+        return cls(crawler.stats, VisitLinker(path))
 
     def open_spider(self, spider=None):
         gazetteer()  # load the place index (about a second) before the first item
@@ -45,5 +53,6 @@ class EventPipeline:
             self.stats.inc_value("events/errors")
             item.event = None
             return item
+        item.event["visit_id"] = self.linker.link(item.event, item.published)
         self.stats.inc_value("events/visits" if item.event["is_delegation_visit"] else "events/non_visits")
         return item

@@ -176,7 +176,7 @@ JSON_COLUMNS = {"images", "repairs", "event", "extra"}  # rows carry these as JS
 VISIT_COLUMNS = [
     "story_id", "visitor_code", "visitor_name", "visitor_level", "visitor_province",
     "host_code", "host_name", "host_level", "host_province", "start_date", "end_date",
-    "activities", "confidence",
+    "activities", "confidence", "visit_id",
 ]
 
 
@@ -263,6 +263,7 @@ def _add_visit(prepared: PreparedArticle, event: dict | None, story_id: str | No
         _date(event.get("start_date")), _date(event.get("end_date")),
         None if event.get("activities") is None else json.dumps(event["activities"], ensure_ascii=False),
         float(confidence) if isinstance(confidence, (int, float)) and not isinstance(confidence, bool) else None,
+        event["visit_id"] if isinstance(event.get("visit_id"), str) else None,
     )
     for position, leader in enumerate(event.get("leaders") or []):
         if isinstance(leader, dict):

@@ -8,7 +8,8 @@ end_date, leaders [{name, title, side}], agreements, sites, activities, confiden
 import json
 from importlib import resources
 
-from .extract import ACTIVITIES, extract_event, find_agreements, find_sites
+from .agreements import find_agreements, find_sites
+from .extract import ACTIVITIES, extract_event
 
 EVENT_FIELDS = (
     "is_delegation_visit", "visitor", "host", "start_date", "end_date", "leaders", "agreements", "sites",

@@ -12,9 +12,10 @@ from datetime import date, datetime, timedelta
 
 _SLACK = timedelta(days=3)
 _RANGE_SEP = r"(?:至|到|—|－|-|~|～|–)"
+# ``4月16日至17日``, ``4月16至17日``, ``4月16日、17日``, ``3月30日至4月2日``.
 _FULL_RANGE = re.compile(
-    r"(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
-    rf"(?:(?:上午|下午|晚上|晚)?{_RANGE_SEP}(?:(?P<y2>(?:19|20)\d{{2}})年)?(?:(?P<m2>\d{{1,2}})月)?(?P<d2>\d{{1,2}})日)?"
+    rf"(?:(?P<y>(?:19|20)\d{{2}})年)?(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})(?:日|(?=(?:{_RANGE_SEP}|、)\d{{1,2}}日))"
+    rf"(?:(?:上午|下午|晚上|晚)?(?:{_RANGE_SEP}|、)(?:(?P<y2>(?:19|20)\d{{2}})年)?(?:(?P<m2>\d{{1,2}})月)?(?P<d2>\d{{1,2}})日)?"
 )
 # ``97日``: the 月 was lost (seed 004); three or four digits then 日, not after 月 or a digit.
 _LOST_MONTH = re.compile(r"(?<![\d月年])(?P<md>\d{2,4})日")
@@ -154,3 +155,44 @@ def find_relative(text: str, published: date | None) -> tuple[date, date] | None
         return None
     day = published + timedelta(days=_RELATIVE[match.group(0)])
     return day, day
+
+
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def date_in_url(url: str | None) -> date | None:
+    """The publish date many CMSs put in the path (``/2020-11/16/``, ``t20201116_``, ``/c/2017/12/06/``)."""
+    if not url or not isinstance(url, str):
+        return None
+    for match in _URL_DATE.finditer(url[:300]):
+        try:
+            found = date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            continue
+        if found.year >= 1995:
+            return found
+    return None
+
+
+_DURATION = re.compile(r"为期([两二三四五六七八九十\d]{1,2})天")
+_DATELINE = re.compile(r"(?:本报|本网|新华社|记者)[\u4e00-\u9fff]{0,8}?(\d{1,2})月(\d{1,2})日电")
+
+
+def stretch_by_duration(span: tuple[date, date], text: str) -> tuple[date, date]:
+    """``22日启程…进行为期五天的学习考察``: a one-day span whose text says how long it lasts."""
+    start, end = span
+    match = _DURATION.search(text)
+    if match is None or end != start:
+        return span
+    days = int(match[1]) if match[1].isdigit() else _cn_to_int(match[1])
+    if days and 1 < days <= 31:
+        return start, start + timedelta(days=days - 1)
+    return span
+
+
+def dateline(text: str, published: date | None) -> date | None:
+    """``本报广州4月14日电``: the day the report was filed (what its 今天 means)."""
+    if published is None:
+        return None
+    match = _DATELINE.search(arabic_dates(text[:200]))
+    return _resolve(int(match[1]), int(match[2]), published) if match else None

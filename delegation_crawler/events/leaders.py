@@ -15,7 +15,7 @@ from ..places import Gazetteer, Place
 
 _LEVEL = r"[省市区县州盟旗]"
 _POSITION = (
-    r"(?:常务副(?:市|区|县|州)长|副(?:市|区|县|州|省)长|(?:市|区|县|州|省)长|副书记|书记|常委|副主任|主任|"
+    r"(?:常务副(?:市|区|县|州)长|副(?:市|区|县|州|省)长|(?:市|区|县|州|省)长|党组书记|党组副书记|副书记|书记|常委|副主任|主任|"
     r"副主席|主席|秘书长|副盟长|盟长|副旗长|旗长|副部长|部长)"
 )
 _ORG = (
@@ -25,20 +25,21 @@ _ORG = (
 # A token is an organ + position (市委书记), a bare head-of-government title (市长),
 # or "X领导" introducing a list of names.
 _TOKEN = re.compile(
-    rf"(?P<org>{_ORG})(?P<pos>{_POSITION})|(?P<head>常务副(?:市|区|县|州)长|副(?:市|区|县|州)长|(?:市|区|县|州)长)"
+    rf"(?P<org>{_ORG})(?P<pos>{_POSITION})|(?P<head>常务副(?:市|区|县|州|省)长|副(?:市|区|县|州|省)长|(?:市|区|县|州|省)长)"
     rf"|(?P<lead>(?P<lead_level>{_LEVEL})领导)"
 )
 # After a first token, a department post in the same chain (市委常委、宣传部部长).
-_DEPT = re.compile(r"、(?P<dept>[\u4e00-\u9fff]{0,8}?(?:部长|秘书长|主任|书记))")
+_DEPT = re.compile(r"、(?P<dept>(?:副主席|主席|副主任|主任)(?=[\u4e00-\u9fff])|[\u4e00-\u9fff]{0,8}?(?:部长|秘书长|主任|书记))")
 
 _FOLLOWERS_LONG = (
     "率", "等", "到", "赴", "全程", "亲切", "参加", "出席", "陪同", "带队", "一行", "主持", "讲话", "致辞", "介绍", "分别", "会见", "表示", "代表",
     "共同", "见证", "参观", "考察", "调研", "指出", "强调", "签署", "签订", "一同", "率队", "率团", "带领",
     "接见", "热情", "欢迎", "会谈", "座谈", "先后", "前往", "宣读", "通报", "希望", "认为", "感谢", "首先",
     "简要", "详细", "参与", "随同", "以及", "等人", "等领导", "在座", "出面", "作了", "就", "对此", "向",
-    "主持会议", "等参加", "等陪同", "等出席", "率领",
+    "主持会议", "等参加", "等陪同", "等出席", "率领", "委托", "邀请", "受邀", "同志", "一起", "专程", "亲自", "接待", "的陪同", "的带领", "分别",
 )
-_FOLLOWERS_SHORT = ("率", "等", "在", "和", "与", "及", "同", "说", "对", "向", "也", "还", "致", "为", "并")
+_FOLLOWERS_SHORT = ("率", "等", "在", "和", "与", "及", "同", "说", "对", "向", "也", "还", "致", "为", "并", "的", "一")
+_JOINERS = set("及与等在的率并")
 _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯", "西门")
 _NAME_RUN = re.compile(r"[\u4e00-\u9fff·•]+")
 _NOT_NAMES = ("一行", "同志", "领导", "代表", "等人", "出席", "参加", "陪同", "主持", "讲话")
@@ -74,6 +75,8 @@ def _pick_name(run: str) -> str | None:
         # A one-character follower is weak evidence: not enough for a four-character name.
         for size in sizes if followers is _FOLLOWERS_LONG else [n for n in sizes if n < 4]:
             rest = run[size:]
+            if size > 2 and len(run) >= size and run[size - 1] in _JOINERS:
+                continue  # 黄东升及代表团: a name never ends in a conjunction
             if len(run) >= size and (not rest or rest.startswith(followers)):
                 return run[:size]
     return None
@@ -133,7 +136,8 @@ def find_leaders(sentences: list[str], gazetteer: Gazetteer, year: int | None) -
                 end = nxt.end()
             listing = token.group("lead") is not None
             names = _names_after(sentence, end, listing)
-            level_char = _level_char(token)
+            # The most local post names the level (省委常委、市委书记X is a city's official).
+            level_char = next((c for c in (_level_char_of(t) for t in reversed(chain_titles)) if c), _level_char(token))
             if ";" in sentence[pos: token.start()] or "；" in sentence[pos: token.start()]:
                 carried = None  # 率队；县委书记...陪同: a semicolon turns to the other side
             was_carried = False
@@ -150,6 +154,11 @@ def find_leaders(sentences: list[str], gazetteer: Gazetteer, year: int | None) -
                     carried = region
             pos = max(end, token.end())
     return found
+
+
+def _level_char_of(title: str) -> str:
+    match = _TOKEN.search(title)
+    return _level_char(match) if match else ""
 
 
 def _level_char(token: re.Match) -> str:

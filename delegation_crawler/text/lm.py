@@ -18,6 +18,8 @@ from functools import lru_cache
 
 import jieba
 
+from ..buildcache import cache_path, load_or_build
+
 # Interpolation weight of the bigram estimate against the unigram one.
 BIGRAM_WEIGHT = 0.6
 # Weight of the document's own bigrams (a cache model: names repeat within an article).
@@ -284,13 +286,7 @@ def _cache_path() -> str:
     """Where the built counts are kept between processes (keyed by the dictionary file)."""
     import opencc
 
-    folder = os.environ.get("DELEGATION_CRAWLER_CACHE_DIR") or os.path.join(
-        os.path.expanduser("~"), ".cache", "delegation_crawler"
-    )
-    info = os.stat(_dictionary_path())
-    version = getattr(opencc, "__version__", "")
-    key = f"{MODEL_FORMAT}-{info.st_size}-{int(info.st_mtime)}-{version}"
-    return os.path.join(folder, f"charmodel-{key}.pickle")
+    return cache_path("charmodel", _dictionary_path(), MODEL_FORMAT, "-" + getattr(opencc, "__version__", ""))
 
 
 def _build_counts() -> tuple[Counter, Counter, dict[str, str]]:
@@ -316,24 +312,13 @@ def _build_counts() -> tuple[Counter, Counter, dict[str, str]]:
 def model() -> CharModel:
     """The shared model: built once per process (about 1.5 s), or loaded from the pickle a
     previous process left in the cache folder (about 0.4 s). A broken cache is rebuilt."""
-    import pickle
-
-    path = None
     try:
         path = _cache_path()
-        with open(path, "rb") as cached:
-            unigrams, bigrams, t2s = pickle.load(cached)
-        return CharModel(Counter(unigrams), Counter(bigrams), t2s)
-    except Exception:  # missing, stale or unreadable: build it
-        pass
-    unigrams, bigrams, t2s = _build_counts()
-    if path:
-        try:
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            temporary = f"{path}.{os.getpid()}.tmp"
-            with open(temporary, "wb") as out:
-                pickle.dump((dict(unigrams), dict(bigrams), t2s), out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)
-        except OSError:
-            pass  # a read-only home: build every time
-    return CharModel(unigrams, bigrams, t2s)
+    except OSError:
+        path = None
+    unigrams, bigrams, t2s = load_or_build(path, lambda: tuple(map(_plain, _build_counts())))
+    return CharModel(Counter(unigrams), Counter(bigrams), t2s)
+
+
+def _plain(value):
+    return dict(value) if isinstance(value, Counter) else value

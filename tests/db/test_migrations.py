@@ -14,7 +14,7 @@ from delegation_crawler.db.writer import Warehouse
 
 TABLES = {"articles", "stories", "visits", "visit_leaders", "visit_agreements", "visit_sites", "places",
           "crawl_runs", "pages", "schema_migrations"}
-VIEWS = {"visit_events", "visits_per_month_province", "visit_edges", "story_portals"}
+VIEWS = {"visit_events", "visit_reports", "visits_per_month_province", "visit_edges", "story_portals"}
 
 
 def _relations(dsn: str) -> tuple[set[str], set[str]]:

@@ -76,6 +76,13 @@ def test_replica_crawl_matches_json_lines_and_recrawl_changes_nothing(warehouse_
     items = feed(tmp_path / "out.jsonl")
     assert len(items) >= 80 and {i["portal"] for i in items} == {"zgm", "yybnet", "chaotian", "xiushan"}
     assert stored(warehouse_dsn) == items
+    with psycopg.connect(warehouse_dsn) as conn:
+        # 广元 -> 汉中 on 2018-09-12 is reported by two outlets: one visit, two linked reports.
+        edge = conn.execute("SELECT visits FROM visit_edges WHERE visitor_code = '510800' AND host_code = '610700'").fetchall()
+        reports = conn.execute("SELECT r.reports FROM visit_events e JOIN visit_reports r ON r.visit_key = e.visit_id "
+                               "WHERE e.visitor_code = '510800' AND e.host_code = '610700'").fetchall()
+        unlinked = conn.execute("SELECT count(*) FROM visits WHERE visit_id IS NULL").fetchone()[0]
+    assert edge == [(1,)] and reports == [(2,)] and unlinked == 0
     before = snapshot(warehouse_dsn, with_pages_time=True)
     assert len(before["pages"]) >= len(items) and before["visits"]
 

@@ -1,0 +1,210 @@
+"""Labelling tool for the real delegation-visit set (workshop, not runtime).
+
+Why: real article text may not enter the repository, so each labelled article is split in
+two at the moment it is labelled: the text goes to the cache outside the project
+(``~/.cache/delegation_crawler/real_events/<id>.json``) and only facts go to the committed
+label file (URL, the query that finds it, publish date, the hand label, the text's SHA-256).
+Every label is checked against the text it describes (names, agreements and sites must occur
+in it), so a typo in a label is caught when it is made, not when it is scored.
+
+    python bench/realdata/events_label.py place 大足 璧山区 张家口      # codes for names
+    python bench/realdata/events_label.py add PAGE_FILE                # cache text + append label
+    python bench/realdata/events_label.py check                        # validate every label
+
+A page file:  header lines ``url:``, ``query:``, ``published:`` (YYYY-MM-DD[ HH:MM] or
+``none``), ``batch:``, ``label:`` (one line of JSON), then a line ``---``, then the excerpt as
+the search tool returned it, title on the first line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+LABELS = ROOT / "bench" / "data" / "real_events"
+CACHE = Path(os.environ.get("DELEGATION_REAL_CACHE", Path.home() / ".cache" / "delegation_crawler")) / "real_events"
+KINDS = {"visit", "own_territory", "foreign", "business", "media", "third_place", "announced", "past_mention",
+         "nested_higher", "other_non_visit"}
+
+
+def article_id(url: str) -> str:
+    return "r" + hashlib.sha1(url.strip().encode("utf-8")).hexdigest()[:10]
+
+
+def split_of(url: str) -> str:
+    """Fixed before any tuning: a third of the URLs (by hash) is the held-out set."""
+    return "heldout" if int(hashlib.sha1(url.strip().encode("utf-8")).hexdigest(), 16) % 3 == 0 else "dev"
+
+
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s").convert
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _published(value: str) -> str | None:
+    value = value.strip()
+    if value.lower() in ("", "none", "null"):
+        return None
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::\d{2})?)?", value)
+    if not m:
+        raise ValueError(f"published {value!r}: want YYYY-MM-DD or YYYY-MM-DD HH:MM or none")
+    y, mo, d, hh, mm = m.groups()
+    date(int(y), int(mo), int(d))
+    return f"{y}-{mo}-{d}T{int(hh or 0):02d}:{mm or '00'}:00+08:00"
+
+
+def read_page(path: Path) -> tuple[dict, str]:
+    raw = path.read_text(encoding="utf-8")
+    head, sep, body = raw.partition("\n---\n")
+    if not sep:
+        raise ValueError("no '---' line between the header and the excerpt")
+    meta = {}
+    for line in head.splitlines():
+        if line.strip():
+            key, _, value = line.partition(":")
+            meta[key.strip()] = value.strip()
+    for key in ("url", "query", "published", "batch", "label"):
+        if key not in meta:
+            raise ValueError(f"header line {key}: missing")
+    return meta, body.strip("\n")
+
+
+def check_label(label: dict, text: str) -> dict:
+    """The label in the scorer's form, or ValueError naming what does not hold."""
+    from delegation_crawler.places import gazetteer
+
+    gaz = gazetteer()
+    simple = _norm(_t2s()(text))
+    kind = label.get("kind", "visit" if label.get("visit") else None)
+    if kind not in KINDS:
+        raise ValueError(f"kind {kind!r}: one of {sorted(KINDS)}")
+    visit = kind == "visit"
+    out = {"is_delegation_visit": visit}
+    if not visit:
+        return {"expected": out, "kind": kind}
+    for side in ("visitor", "host"):
+        code = label.get(f"{side}_code")
+        place = gaz.get(code)
+        if place is None:
+            raise ValueError(f"{side}_code {code!r} is not a GB/T 2260 code in the gazetteer")
+        out[f"{side}_name"] = label.get(side) or place.canonical_name
+        out[f"{side}_code"] = code
+    if out["visitor_code"] == out["host_code"]:
+        raise ValueError("visitor and host are the same place")
+    for key in ("start_date", "end_date"):
+        value = label.get(key)
+        if value is not None:
+            date.fromisoformat(value)
+        out[key] = value
+    if (out["start_date"] is None) != (out["end_date"] is None):
+        raise ValueError("start_date and end_date are both null or both set")
+    if out["start_date"] and out["start_date"] > out["end_date"]:
+        raise ValueError("start_date after end_date")
+    leaders = []
+    for entry in label.get("leaders", []):
+        name, side, *title = entry
+        if side not in ("visitor", "host"):
+            raise ValueError(f"leader {name}: side {side!r}")
+        if _norm(name) not in simple:
+            raise ValueError(f"leader {name!r} does not occur in the text (simplified)")
+        leaders.append({"name": name, "side": side, "title": title[0] if title else ""})
+    out["leaders"] = leaders
+    for key in ("agreements", "sites"):
+        values = label.get(key, [])
+        for value in values:
+            if _norm(value) not in simple:
+                raise ValueError(f"{key[:-1]} {value!r} does not occur in the text (simplified)")
+        out[key] = values
+    return {"expected": out, "kind": kind}
+
+
+def _known_urls() -> dict[str, str]:
+    urls = {}
+    for path in sorted(LABELS.glob("labels-*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                urls[row["url"]] = path.name
+    return urls
+
+
+def add(path: Path) -> str:
+    meta, text = read_page(path)
+    url = meta["url"]
+    if url in _known_urls():
+        raise ValueError(f"{url} is labelled already")
+    label = json.loads(meta["label"])
+    checked = check_label(label, text)
+    title, _, body = text.partition("\n")
+    aid = article_id(url)
+    record = {"id": aid, "url": url, "query": meta["query"], "published": _published(meta["published"]),
+              "title": title.strip(), "text": body.strip()}
+    record["sha256"] = hashlib.sha256((record["title"] + "\n" + record["text"]).encode("utf-8")).hexdigest()
+    CACHE.mkdir(parents=True, exist_ok=True)
+    (CACHE / f"{aid}.json").write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+    row = {"id": aid, "url": url, "query": meta["query"], "published": record["published"],
+           "split": split_of(url), "kind": checked["kind"], "expected": checked["expected"],
+           "sha256": record["sha256"], "batch": meta["batch"]}
+    if label.get("note"):
+        row["note"] = label["note"]
+    LABELS.mkdir(parents=True, exist_ok=True)
+    with open(LABELS / f"labels-{meta['batch']}.jsonl", "a", encoding="utf-8") as handle:
+        handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return f"added {aid} ({checked['kind']}) from {url}"
+
+
+def place(names: list[str]) -> None:
+    from delegation_crawler.places import gazetteer
+
+    gaz = gazetteer()
+    for name in names:
+        found = gaz.candidates(name) or ([gaz.resolve(name)] if gaz.resolve(name) else [])
+        if not found:
+            print(f"{name}: not found")
+        for p in found:
+            print(f"{name}: {p.code} {p.canonical_name} ({p.level}, {p.province}, last listed {p.last_year})")
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in ("place", "add", "check"):
+        print(__doc__)
+        return 2
+    if argv[0] == "place":
+        place(argv[1:])
+        return 0
+    if argv[0] == "add":
+        status = 0
+        for name in argv[1:]:
+            try:
+                print(add(Path(name)))
+            except (ValueError, KeyError, json.JSONDecodeError) as exc:
+                print(f"{name}: NOT ADDED: {exc}")
+                status = 1
+        return status
+    bad = 0
+    for path in sorted(LABELS.glob("labels-*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            cached = CACHE / f"{row['id']}.json"
+            if not cached.exists():
+                print(f"{row['id']}: no cached text")
+                bad += 1
+    print(f"checked; {bad} problems")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,282 @@
+"""Visit frames: who travels where, read sentence by sentence.
+
+A frame is a movement verb (``到 赴 来 莅临 抵达 …``) with a place after it and a purpose word
+within a few characters (``考察 调研 学习 …``), whose subject before the verb is a delegation
+(``X党政代表团``), an official with a place (``齐河县委书记孟令兴带领…``) or a place. A side the
+text names only as 我市/我县, as an abbreviation (``来足``, ``莅攀``) or as a place the gazetteer
+does not know stays *written* when it cannot be resolved, so a clear visit with one unknown
+side is still reported (with a null code) instead of being dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..places import Place
+from .context import StoryContext
+from .leaders import LeaderMention
+from .tense import told_as_past
+
+DELEGATION_NOUNS = (
+    "党政代表团", "党政考察团", "学习考察团", "考察学习团", "友好代表团", "经贸代表团", "代表团", "考察团", "考察组",
+    "调研组", "调研团", "访问团", "学习团", "采访团", "采风团", "记者团", "媒体团", "艺术团",
+)
+DELEGATION = re.compile("|".join(DELEGATION_NOUNS))
+# Qualifiers between a place and its delegation noun (巴中市委市政府考察团).
+_QUALIFIERS = ("党政", "市委市政府", "区委区政府", "县委县政府", "州委州政府", "省委省政府", "市委", "区委", "县委", "政府",
+               "人民政府", "党委", "一行", "联合", "友好", "学习", "经贸", "人大常委会", "人大", "政协")
+# A delegation that is not a place's government: media, business, culture, sport, students.
+_NOT_GOVERNMENT = ("媒体", "采访", "记者", "新闻", "网络", "网媒", "企业", "商会", "客商", "投资商", "公司", "集团", "体育", "运动",
+                   "艺术", "文艺", "演出", "学生", "青少年", "专家", "采风", "协会", "学会", "大学", "学院", "医院", "银行")
+FOREIGN = (
+    "外国", "国外", "外籍", "驻华", "使馆", "领事", "德国", "法国", "美国", "日本", "韩国", "英国", "俄罗斯", "意大利", "西班牙",
+    "澳大利亚", "新西兰", "加拿大", "泰国", "越南", "老挝", "柬埔寨", "缅甸", "马来西亚", "新加坡", "印度尼西亚", "印尼", "巴基斯坦",
+    "哈萨克斯坦", "乌兹别克斯坦", "吉尔吉斯斯坦", "塔吉克斯坦", "土库曼斯坦", "匈牙利", "波兰", "捷克", "塞尔维亚", "白俄罗斯",
+    "荷兰", "比利时", "瑞士", "瑞典", "芬兰", "丹麦", "挪威", "奥地利", "以色列", "埃及", "南非", "尼日利亚", "肯尼亚",
+    "埃塞俄比亚", "巴西", "阿根廷", "智利", "墨西哥", "秘鲁", "古巴", "蒙古国", "尼泊尔", "斯里兰卡", "孟加拉", "印度", "伊朗",
+    "土耳其", "沙特", "阿联酋", "卡塔尔", "葡萄牙", "希腊", "爱尔兰", "乌克兰", "格鲁吉亚", "菲律宾", "文莱", "朝鲜", "欧盟",
+    "非洲", "东盟", "德方", "美方", "日方", "外宾", "外商", "香港", "澳门", "台湾",
+)
+_ARRIVE = ("抵达", "抵", "莅临", "到达")
+_MOVE = re.compile(r"到访|回访|来访|访问|到达|到|赴|来|莅临|莅|前往|走进|抵达|抵|在")
+_OBJECT_VERB = re.compile(r"考察了?|访问了?|调研了?")
+PURPOSE = ("考察", "调研", "学习", "交流", "对接", "参观", "访问", "洽谈", "观摩", "座谈", "走访", "开展", "进行", "共商", "招商",
+           "推介", "签署", "签约", "会谈", "检查", "指导", "督导", "慰问", "视察", "商谈", "参访", "互访")
+PRONOUNS = {"我市": "市", "本市": "市", "我县": "县", "本县": "县", "我区": "区", "本区": "区", "我州": "州", "本州": "州",
+            "我旗": "旗", "我省": "省", "本省": "省"}
+# A place the gazetteer does not know, written with a division or zone suffix (两江新区).
+_WRITTEN_PLACE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:新区|开发区|高新区|自治县|自治州|市|县|区|州|省|旗|盟))")
+_NOT_ABBREVIATIONS = set("华此这我本该当各外内国")  # 来华: China; 来此: here
+_FUTURE = ("将赴", "将于", "将到", "将前往", "即将", "拟于", "拟赴", "计划于", "准备赴")
+
+
+@dataclass
+class Side:
+    """One end of a frame: a resolved place, or the words that name it."""
+
+    place: Place | None = None
+    written: str = ""  # 我县 / 两江新区 / 足 when it could not be resolved
+    level_char: str = ""  # for a pronoun: the level it asks for
+    abbreviated: bool = False  # named by one character (来甬): the story's own place
+
+    @property
+    def known(self) -> bool:
+        return self.place is not None or bool(self.written)
+
+
+@dataclass
+class Frame:
+    visitor: Side
+    host: Side
+    sentence: int = 0
+    in_title: bool = False
+    flags: list[str] = field(default_factory=list)
+    delegation: bool = False
+
+
+def _strip_qualifiers(text: str) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for word in _QUALIFIERS:
+            if text.endswith(word) and len(text) > len(word):
+                text = text[: -len(word)]
+                changed = True
+    return text
+
+
+def delegation_place(prefix: str, ctx: StoryContext) -> tuple[Side, list[str]]:
+    """The place owning a delegation noun, from the text just before the noun."""
+    flags = []
+    clause = re.split(r"[，。；：、“”（）\s]", prefix)[-1]
+    clause = re.split(r"率领|带领|率|带着|带", clause)[-1].lstrip("的")  # …许健率县党政考察团
+    if any(word in clause for word in FOREIGN):
+        flags.append("foreign delegation")
+    if any(word in clause for word in _NOT_GOVERNMENT):
+        flags.append("not a government delegation")
+    clause = _strip_qualifiers(clause)
+    if clause in ("市", "县", "区", "州", "旗", "省"):  # 市党政代表团: the paper's own city
+        return Side(ctx.self_place(clause), clause, clause), flags
+    for pronoun, level_char in PRONOUNS.items():
+        if clause.endswith(pronoun):
+            return Side(ctx.self_place(level_char), pronoun, level_char), flags
+    # The longest chain of names ending at the noun (北京市朝阳区 settles the namesake 朝阳区).
+    for offset in range(max(0, len(clause) - 24), len(clause) - 1):
+        chain = ctx.gaz.parse(clause[offset:], year=ctx.year)
+        if chain and offset + chain[1] == len(clause):
+            return Side(chain[0]), flags
+    hit = ctx.gaz.match_suffix(clause, year=ctx.year)
+    return Side(hit[0] if hit else None), flags
+
+
+def _has_purpose(tail: str) -> bool:
+    """A purpose word soon after the place: in its own clause, or opening the next one
+    (``来到我市，参观学习…``)."""
+    clauses = re.split(r"[，；]", re.split(r"[。！？]", tail, maxsplit=1)[0], maxsplit=2)
+    window = clauses[0][:8] + "|" + (clauses[1][:10] if len(clauses) > 1 and len(clauses[0]) <= 6 else "")
+    return any(word in window for word in PURPOSE)
+
+
+def _host_after(rest: str, ctx: StoryContext, needs_purpose: bool) -> Side | None:
+    for pronoun, level_char in PRONOUNS.items():
+        if rest.startswith(pronoun):
+            if needs_purpose and not _has_purpose(rest[len(pronoun):]):
+                return None
+            return Side(ctx.self_place(level_char), pronoun, level_char)
+    one = _abbreviation(rest, ctx)
+    if one is not None:
+        return one
+    hit = ctx.gaz.parse(rest, year=ctx.year)
+    if hit is None:
+        written = _WRITTEN_PLACE.match(rest)
+        if written and _has_purpose(rest[written.end():]) and written.group(1)[:2] not in ("我市", "本市"):
+            if not any(word in written.group(1) for word in FOREIGN):
+                return Side(None, written.group(1))
+        return None
+    place, used = hit
+    if needs_purpose and not _has_purpose(rest[used:]):
+        return None
+    return Side(place)
+
+
+def _abbreviation(rest: str, ctx: StoryContext) -> Side | None:
+    """来秀 / 莅攀 / 来足 / 赴蓉: one character, then the purpose. It is the story's own place
+    (秀山), else a place the story names that has the character (大足区 for 足), else a
+    province's or city's customary abbreviation (渝, 蓉)."""
+    if len(rest) < 2 or not ("\u4e00" <= rest[0] <= "\u9fff"):
+        return None
+    later = re.split(r"[。！？]", rest[2:42], maxsplit=1)[0]
+    if not rest[1:].startswith(PURPOSE + ("期间",)) and not (rest[1] in "，、" and any(w in later for w in PURPOSE)):
+        return None
+    if rest[0] in _NOT_ABBREVIATIONS:
+        return None
+    char = rest[0]
+    for place in ctx.evidence:
+        while place is not None:
+            if place.level != "province" and (place.short or place.name).startswith(char):
+                return Side(place, abbreviated=True)
+            place = ctx.gaz.get(place.parent) if place.level == "county" else None
+    named = [ctx.gaz.get(code) for code, _ in ctx.mentions.most_common()]
+    for place in named:
+        if place is not None and place.level != "province" and char in (place.short or place.name[:-1]):
+            return Side(place, abbreviated=True)
+    listed = [p for p in ctx.gaz.candidates(char)]
+    if len(listed) == 1:
+        return Side(listed[0], abbreviated=True)
+    return None
+
+
+def _visitor_before(pre: str, pre_offset: int, sentence_leaders: list[LeaderMention],
+                    ctx: StoryContext) -> tuple[Side, list[str], bool] | None:
+    """The subject of a movement: a delegation, an official with a place, or a place.
+    None when the sentence so far is told in the past (background, not this visit)."""
+    if told_as_past(pre, ctx.year):
+        return None
+    flags: list[str] = []
+    if any(word in pre[-12:] for word in _FUTURE):
+        flags.append("a visit only announced")
+    nouns = list(DELEGATION.finditer(pre))
+    for noun in reversed(nouns):
+        side, noun_flags = delegation_place(pre[: noun.start()], ctx)
+        if noun.group(0) in ("采访团", "采风团", "记者团", "媒体团", "艺术团"):
+            noun_flags.append("not a government delegation")
+        if side.known or noun_flags:
+            return side, noun_flags + flags, True
+    for leader in sentence_leaders:
+        if leader.start < pre_offset:
+            if leader.region is not None:
+                return Side(leader.region), flags, bool(nouns)
+            place = ctx.self_place(leader.level_char)
+            if place is not None:
+                return Side(place), flags, bool(nouns)
+    stripped = re.sub(r"(?:一行|率队|带队|近日|日前|今天|昨天|[，、\s])+$", "", pre)
+    if any(word in stripped[-12:] for word in FOREIGN):
+        return Side(), ["foreign delegation"], bool(nouns)
+    for pronoun, level_char in PRONOUNS.items():
+        if stripped.endswith(pronoun):
+            if nouns:
+                return Side(ctx.self_place(level_char), pronoun, level_char), flags, True
+            return Side(), flags, False  # "我市到X" without a delegation: too vague
+    hit = ctx.gaz.match_suffix(stripped, year=ctx.year)
+    if hit and hit[1] >= 2:
+        return Side(hit[0]), flags, bool(nouns)
+    return Side(), flags, bool(nouns)
+
+
+def find_frames(lines: list[str], title_count: int, leaders: list[LeaderMention], ctx: StoryContext) -> list[Frame]:
+    frames = []
+    for index, sentence in enumerate(lines):
+        sentence_leaders = [m for m in leaders if m.sentence == index]
+        for move in list(_MOVE.finditer(sentence)) + list(_OBJECT_VERB.finditer(sentence)):
+            needs_purpose = move.re is _MOVE and "访" not in move.group(0)  # 到访/回访 say the purpose
+            if move.group(0) == "在" and not DELEGATION.search(sentence[: move.start()]):
+                continue
+            host = _host_after(sentence[move.end():], ctx, needs_purpose)
+            if host is None and move.group(0) in _ARRIVE and DELEGATION.search(sentence[max(0, move.start() - 30): move.start()]):
+                host = _host_after(sentence[move.end():], ctx, False)  # 代表团…抵达广州: arriving says it
+            if host is None:
+                continue
+            found = _visitor_before(sentence[: move.start()], move.start(), sentence_leaders, ctx)
+            if found is None:
+                continue
+            visitor, flags, delegation = found
+            frames.append(Frame(visitor, host, index, index < title_count, flags, delegation))
+        if "会见" in sentence:
+            frames.extend(_meeting_frames(sentence, index, index < title_count, sentence_leaders, ctx))
+    for frame in frames:
+        _resolve_pronouns(frame, ctx)
+    return frames
+
+
+def _resolve_pronouns(frame: Frame, ctx: StoryContext) -> None:
+    """我市 with no evidence of whose city: the place of that level the story keeps naming,
+    other than the far side."""
+    for near, far in ((frame.host, frame.visitor), (frame.visitor, frame.host)):
+        if near.place is None and near.level_char and far.place is not None:
+            near.place = ctx.self_place(near.level_char, exclude=far.place)
+
+
+def _meeting_frames(sentence: str, index: int, in_title: bool, leaders: list[LeaderMention],
+                    ctx: StoryContext) -> list[Frame]:
+    """``范锐平会见了李建勤及攀枝花市党政代表团一行``: the host is the meeting official's place."""
+    at = sentence.find("会见")
+    after = sentence[at:]
+    noun = DELEGATION.search(after)
+    if noun is None:
+        return []
+    visitor, flags = delegation_place(after[: noun.start()], ctx)
+    hosts = [m.region for m in leaders if m.start < at and m.region is not None]
+    if visitor.place is None or not hosts:
+        return []
+    return [Frame(visitor, Side(hosts[-1]), index, in_title, flags, True)]
+
+
+def nested(a: Place, b: Place) -> bool:
+    return a.contains(b) or b.contains(a)
+
+
+def choose_frame(frames: list[Frame]) -> tuple[Frame | None, str]:
+    """The frame that tells the story's visit, and why it is not one ('' for a visit)."""
+    complete = [f for f in frames if f.visitor.place is not None and f.host.place is not None]
+    for frame in complete:
+        if frame.flags:
+            return frame, frame.flags[0]
+        if nested(frame.visitor.place, frame.host.place):
+            continue
+        return frame, ""
+    flagged = [f for f in frames if f.flags]
+    if flagged:
+        return flagged[0], flagged[0].flags[0]
+    if complete:
+        return complete[0], "visit within the visitor's own territory"
+    visitors = [f for f in frames if f.visitor.place is not None and f.host.place is None and not f.host.written]
+    hosts = [f for f in frames if f.host.place is not None and f.visitor.place is None and f.delegation]
+    if visitors and hosts and not nested(visitors[0].visitor.place, hosts[0].host.place):
+        return Frame(visitors[0].visitor, hosts[0].host, hosts[0].sentence, hosts[0].in_title, [], True), ""
+    # A clear visit (a delegation travelling, one end resolved) whose other end is only written.
+    partial = [f for f in frames if f.delegation and f.visitor.known and f.host.known
+               and (f.visitor.place is not None or f.host.place is not None)]
+    if partial:
+        return partial[0], ""
+    return None, "no delegation travelling between two places"
