@@ -128,8 +128,31 @@ def main_real(args) -> int:
             for field, lines in report.errors.items():
                 out.extend(f"- {field}: {line}" for line in lines)
             out.append("")
+    out.append(_real_timing(real_articles("all")[0]))
     print("\n".join(out))
     return 0
+
+
+def _real_timing(rows: list[dict]) -> str:
+    """Median extract_event time per real article, and a new process's first event (import,
+    place index load from the build cache, one event), in one run."""
+    import statistics
+    import subprocess
+
+    times = []
+    for article in rows:
+        start = time.perf_counter()
+        ev.extract_event(title=article["title"], text=article["text"], published=article.get("published"),
+                         url=article.get("url"))
+        times.append((time.perf_counter() - start) * 1000)
+    probe = ("import time; t = time.perf_counter(); from delegation_crawler.events import extract_event; "
+             "extract_event(title='巴中市党政代表团到我市考察', text='12月8日，巴中市党政代表团到自贡考察。', published='2021-12-09'); "
+             "print((time.perf_counter() - t) * 1000)")
+    first = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    return (f"Speed on the real reports: median {statistics.median(times):.2f} ms/article "
+            f"(p90 {sorted(times)[int(len(times) * 0.9)]:.2f} ms, {len(rows)} articles, "
+            f"{sum(len(a['text']) for a in rows) / len(rows):.0f} characters on average); "
+            f"a new process's first event, imports and place index included: {float(first.stdout):.0f} ms.")
 
 
 def main() -> int:

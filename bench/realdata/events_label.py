@@ -86,8 +86,12 @@ def check_label(label: dict, text: str) -> dict:
     """The label in the scorer's form, or ValueError naming what does not hold."""
     from delegation_crawler.places import gazetteer
 
+    from delegation_crawler.text import repair
+
     gaz = gazetteer()
-    simple = _norm(_t2s()(text))
+    # Labels are clean forms: a name must occur in the text as published or as repaired
+    # (pinyin residue such as 協(xié)議 is not part of a name).
+    simple = _norm(_t2s()(text)) + "\n" + _norm(_t2s()(repair(text).text))
     kind = label.get("kind", "visit" if label.get("visit") else None)
     if kind not in KINDS:
         raise ValueError(f"kind {kind!r}: one of {sorted(KINDS)}")

@@ -14,10 +14,12 @@ from .tense import told_as_past as _told_as_past
 _SIGN = re.compile(r"签署|签订|签定|签下|共签|签约")
 _AGREEMENT_SUFFIX = ("框架协议", "合作协议", "协议书", "协议", "备忘录", "意向书", "行动计划", "合作计划", "工作方案", "实施方案",
                      "方案", "协定", "合同", "倡议书", "宣言", "公约", "合作书", "计划", "共识")
+_DOCUMENT = r"(?:框架协议|合作协议|协议书|协议|备忘录|意向书|行动计划|合作计划|协定|倡议书|宣言|合作书)"
 _UNTITLED_AGREEMENT = re.compile(
-    r"(?:签署|签订|签定|共签)(?:了|的)?(?P<obj>[\u4e00-\u9fff\d]{2,30}?(?:框架协议|合作协议|协议书|协议|备忘录|意向书|行动计划|"
-    r"合作计划|协定|倡议书|宣言|合作书))"
+    rf"(?:签署|签订|签定|共签)(?:了|的)?(?P<obj>[\u4e00-\u9fff\d“”]{{2,30}}?{_DOCUMENT})"
 )
+# 签署A协议及B协议: a further unnamed document joined to the first.
+_JOINED_DOCUMENT = re.compile(rf"(?:及|和|与|、|以及)(?P<obj>[\u4e00-\u9fff\d“”]{{2,30}}?{_DOCUMENT})")
 _TITLE = re.compile(r"《([^《》]{2,60})》")
 _QUOTED_AGREEMENT = re.compile(r"(?:签署|签订|签定|共签)了?[“\"「]([^”\"」]{2,60}?)[”\"」]")
 _NOT_SIGNED = ("条例", "法", "纲要", "讲话", "精神", "通知", "决定", "意见", "办法", "报告", "规定", "决议")
@@ -27,14 +29,14 @@ _SITES = re.compile(
     r"(?P<list>[^。；！？]{1,300}?)(?:等地|等处|等企业|等项目|等单位|等园区|等(?=[，。；])|(?=[，。；]\s*(?:详细|深入|实地|认真|听取|了解|察看|现场|"
     r"每到|重点|考察|大家)))"
 )
-def find_agreements(lines: list[str], year: int | None = None) -> list[str]:
+def find_agreements(lines: list[str], year: int | None = None, month: int | None = None) -> list[str]:
     """Agreements signed in the story: 《》 titles after a signing verb, or unnamed ones as written."""
     found: list[str] = []
     for sentence in lines:
         if not _SIGN.search(sentence):
             continue
         for verb in _SIGN.finditer(sentence):
-            if _told_as_past(sentence[: verb.start()], year):
+            if _told_as_past(sentence[: verb.start()], year, month):
                 continue
             pos = verb.end()
             gap_limit = 16
@@ -61,9 +63,12 @@ def find_agreements(lines: list[str], year: int | None = None) -> list[str]:
             obj = re.sub(r"^(?:了|的|两市|两地|两区|两县|双方|三方|一份|一项)+", "", match.group("obj"))
             if re.match(r"^[\d一二三四五六七八九十两几多]+[个项份批]", obj) or len(obj) < 2:
                 continue
-            if _told_as_past(sentence[: match.start()], year):
+            if _told_as_past(sentence[: match.start()], year, month):
                 continue
-            found.append(obj)
+            found.append(obj.strip("“”"))
+            joined = _JOINED_DOCUMENT.match(sentence, match.end())
+            if joined:
+                found.append(joined.group("obj").strip("“”"))
     unique: list[str] = []
     for name in found:
         if any(name == other or (name in other and name != other) for other in unique):

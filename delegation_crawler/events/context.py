@@ -19,11 +19,11 @@ from ..places import Gazetteer, Place
 from .text import canonical
 
 _MUNICIPALITY_CODES = {"110000", "120000", "310000", "500000"}
-_SOURCE_SUFFIXES = ("广播电视台", "融媒体中心", "新闻中心", "新闻网", "电视台", "日报社", "日报", "晚报", "都市报", "报社",
-                    "政府网", "门户网站", "融媒", "发布", "网", "报")
+_SOURCE_SUFFIXES = ("人民政府网站", "人民政府网", "政府网站", "广播电视台", "融媒体中心", "新闻中心", "新闻网", "电视台", "日报社",
+                    "日报", "晚报", "都市报", "报社", "政府网", "门户网站", "网站", "融媒", "发布", "网", "报")
 _PAPER = re.compile(
     r"【报纸名称】[：:]?\s*(?P<a>[\u4e00-\u9fff]{2,12})"
-    r"|来源[：:\s]\s*(?P<b>[\u4e00-\u9fff]{2,14}?(?:广播电视台|融媒体中心|新闻网|电视台|日报|晚报|政府网|网|报))"
+    r"|来源[：:\s]\s*(?P<b>[\u4e00-\u9fff]{2,14}?(?:广播电视台|融媒体中心|新闻网|电视台|日报|晚报|政府网站|政府网|网站|网|报))"
     r"|(?P<c>[\u4e00-\u9fff]{2,10}?(?:日报|晚报|新闻网|电视台|融媒体中心|广播电视台))(?:社)?(?:全媒体|融媒体|首席)?(?:记者|通讯员|讯)"
     r"|据(?P<d>[\u4e00-\u9fff]{2,10}?(?:日报|晚报|新闻网|电视台))"
     r"|(?P<e>[\u4e00-\u9fff]{2,6}?网)讯"
@@ -69,6 +69,7 @@ class StoryContext:
     year: int | None
     evidence: list[Place]  # source, paper in text, home, URL: strongest first, duplicates removed
     mentions: Counter = field(default_factory=Counter)  # code -> times the text names it
+    all_leaders: list = field(default_factory=list)  # every official of the story (events.leaders)
 
     @classmethod
     def build(cls, gaz: Gazetteer, year: int | None, *, source: str | None, home: str | None, url: str | None,
@@ -85,12 +86,12 @@ class StoryContext:
                 mentions[place.code] += 1
         return cls(gaz, year, unique, mentions)
 
-    def self_place(self, level_char: str, exclude: Place | None = None) -> Place | None:
+    def self_place(self, level_char: str, exclude: Place | None = None, skip: set[str] = frozenset()) -> Place | None:
         """我市/我县/我区/我省 (or an organ with no place, 县委书记) -> the story's own place."""
         found = self._from_evidence(level_char)
         if found is not None or exclude is None:
             return found
-        return self.most_named(level_char, exclude)
+        return self.most_named(level_char, exclude, skip)
 
     def _from_evidence(self, level_char: str) -> Place | None:
         for place in self.evidence:
@@ -104,12 +105,12 @@ class StoryContext:
                 return parent
         return None
 
-    def most_named(self, level_char: str, exclude: Place) -> Place | None:
+    def most_named(self, level_char: str, exclude: Place, skip: set[str] = frozenset()) -> Place | None:
         """The place of that level the story names most, other than (and not nested with) ``exclude``."""
         best = None
         for code, count in self.mentions.most_common():
             place = self.gaz.get(code)
-            if place is None or not _has_level(place, level_char):
+            if place is None or not _has_level(place, level_char) or code in skip:
                 continue
             if place.contains(exclude) or exclude.contains(place):
                 continue

@@ -11,6 +11,7 @@ import re
 from datetime import date, datetime, timedelta
 
 _SLACK = timedelta(days=3)
+_CLOCK = re.compile(r"\s*\d{1,2}[:：]\d{2}")
 _RANGE_SEP = r"(?:至|到|—|－|-|~|～|–)"
 # ``4月16日至17日``, ``4月16至17日``, ``4月16日、17日``, ``3月30日至4月2日``.
 _FULL_RANGE = re.compile(
@@ -80,8 +81,10 @@ def find_range(text: str, published: date | None) -> tuple[date, date] | None:
     """First ``M月D日`` (or range) in ``text`` resolved against the publish date."""
     text = arabic_dates(text)
     for match in _FULL_RANGE.finditer(text):
-        if text[match.end(): match.end() + 1] == "电":
-            continue  # dateline (本报宁波4月25日电): when the report was filed, not the visit
+        if text[match.end(): match.end() + 1] in ("电", "讯"):
+            continue  # dateline (本报宁波4月25日电, 中国网4月28日讯): when the report was filed, not the visit
+        if _CLOCK.match(text, match.end()):
+            continue  # 2023年07月16日 10:02:51: the page's own timestamp
         year = int(match["y"]) if match["y"] else None
         if year is None and published is None:
             continue
@@ -117,6 +120,12 @@ def find_damaged(text: str, published: date | None) -> tuple[date, date] | None:
             if found and (best is None or found > best):
                 best = found
         if best and (published - best).days <= 62:
+            tail = re.match(r"(?:至|到|—|－|-|~|～)(\d{1,2})日", text[match.end():])
+            if tail and int(tail[1]) >= best.day:  # 1122日至25日
+                try:
+                    return best, best.replace(day=int(tail[1]))
+                except ValueError:
+                    pass
             return best, best
     for match in _DAY_ONLY.finditer(text):
         day = int(match["d"])

@@ -9,13 +9,15 @@ place) → leaders → frames (who travels where) → dates, sides, agreements, 
 
 from __future__ import annotations
 
+import re
+
 from ..places import Place, gazetteer
 from . import dates as visit_dates
 from .agreements import find_agreements, find_sites
 from .context import StoryContext
 from .frames import Frame, Side, choose_frame, find_frames
 from .leaders import LeaderMention, find_leaders
-from .text import canonical, sentences
+from .text import canonical, sentences, simplified
 
 # A report is a few thousand characters; reading more only costs time on junk pages.
 MAX_TEXT_CHARS = 30_000
@@ -128,6 +130,35 @@ def _first_span(frame_lines: list[str], body_lines: list[str], published) -> tup
     return None
 
 
+_WIDTH = {"（": "[（(]", "）": "[）)]", "：": "[：:]", "，": "[，,]", "；": "[；;]"}
+
+
+def _as_written(name: str, title: str, text: str) -> str:
+    """The name with the punctuation the page used (the canonical copy widened ``(`` to ``（``)."""
+    if not any(mark in name for mark in _WIDTH):
+        return name
+    pattern = "".join(_WIDTH.get(ch, re.escape(ch)) for ch in name)
+    for source in (text, title):
+        found = re.search(pattern, simplified((source or "")[:MAX_TEXT_CHARS]))
+        if found:
+            return found.group(0)
+    return name
+
+
+def _agreements(title_lines: list[str], body_lines: list[str], year, month) -> list[str]:
+    """The body's agreements; the title's only where the body has none, or where the title
+    names one of them more fully (签订友好市县结对共建协议书 over the body's 结对共建协议书)."""
+    body = find_agreements(body_lines, year, month)
+    title = find_agreements(title_lines, year, month)
+    if not body:
+        return title
+    for name in title:
+        shorter = [other for other in body if other in name and other != name]
+        if shorter:
+            body = [name if other == shorter[0] else other for other in body if other not in shorter[1:]]
+    return body
+
+
 def extract_event(*, title: str, text: str, published: str | None, source: str | None = None,
                   home_place: str | None = None, url: str | None = None) -> dict:
     """The delegation-visit event of one article (simplified-script canonical fields).
@@ -160,7 +191,8 @@ def extract_event(*, title: str, text: str, published: str | None, source: str |
     own = frame.host.place if frame.host.written or frame.host.abbreviated else (
         frame.visitor.place if frame.visitor.written else None)  # the side the story calls 我市 / 来甬
     sides = assign_sides(leaders, _side_place(frame.visitor), _side_place(frame.host), ctx, own)
-    agreements = find_agreements(body_lines or title_lines, year) or find_agreements(title_lines, year)
+    month = span[0].month if span and span[0].year == year else None
+    agreements = [_as_written(name, title, text) for name in _agreements(title_lines, body_lines, year, month)]
     sites = find_sites(body_lines)
     joined = "".join(lines)
     activities = [word for word in ACTIVITIES if word in joined]

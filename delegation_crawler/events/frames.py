@@ -20,7 +20,7 @@ from .tense import told_as_past
 
 DELEGATION_NOUNS = (
     "党政代表团", "党政考察团", "学习考察团", "考察学习团", "友好代表团", "经贸代表团", "代表团", "考察团", "考察组",
-    "调研组", "调研团", "访问团", "学习团", "采访团", "采风团", "记者团", "媒体团", "艺术团",
+    "调研组", "调研团", "访问团", "学习团", "慰问团", "工作组", "采访团", "采风团", "记者团", "媒体团", "艺术团",
 )
 DELEGATION = re.compile("|".join(DELEGATION_NOUNS))
 # Qualifiers between a place and its delegation noun (巴中市委市政府考察团).
@@ -46,9 +46,11 @@ PURPOSE = ("考察", "调研", "学习", "交流", "对接", "参观", "访问",
 PRONOUNS = {"我市": "市", "本市": "市", "我县": "县", "本县": "县", "我区": "区", "本区": "区", "我州": "州", "本州": "州",
             "我旗": "旗", "我省": "省", "本省": "省"}
 # A place the gazetteer does not know, written with a division or zone suffix (两江新区).
-_WRITTEN_PLACE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:新区|开发区|高新区|自治县|自治州|市|县|区|州|省|旗|盟))")
+_MODIFIER = re.compile(r"[\u4e00-\u9fff]{1,10}?的")  # 赴对口帮扶的六盘水市, 赴毗邻上海的浙江省
+_WRITTEN_PLACE = re.compile(r"([^\W的对]{2,8}?(?:新区|开发区|高新区|自治县|自治州|市|县|区|州|省|旗|盟))")
+_WISHES = ("希望", "期待", "邀请", "欢迎更多", "诚邀")
 _NOT_ABBREVIATIONS = set("华此这我本该当各外内国")  # 来华: China; 来此: here
-_FUTURE = ("将赴", "将于", "将到", "将前往", "即将", "拟于", "拟赴", "计划于", "准备赴")
+_FUTURE = re.compile(r"将(?:要)?(?:带领|率领|率|带|赴|于|到|前往|组织|启程|出访)|即将|拟于|拟赴|计划于|准备赴")
 
 
 @dataclass
@@ -59,6 +61,7 @@ class Side:
     written: str = ""  # 我县 / 两江新区 / 足 when it could not be resolved
     level_char: str = ""  # for a pronoun: the level it asks for
     abbreviated: bool = False  # named by one character (来甬): the story's own place
+    also: tuple = ()  # further destinations listed with it (赴金寨、霍山、岳西三县)
 
     @property
     def known(self) -> bool:
@@ -107,7 +110,10 @@ def delegation_place(prefix: str, ctx: StoryContext) -> tuple[Side, list[str]]:
         if chain and offset + chain[1] == len(clause):
             return Side(chain[0]), flags
     hit = ctx.gaz.match_suffix(clause, year=ctx.year)
-    return Side(hit[0] if hit else None), flags
+    if hit is None:  # 睢阳区四大家考察团: a place a few words before the noun
+        named = [(end, place) for _, end, place in ctx.gaz.mentions(clause, year=ctx.year) if len(clause) - end <= 6]
+        return Side(named[-1][1] if named else None), flags
+    return Side(hit[0]), flags
 
 
 def _has_purpose(tail: str) -> bool:
@@ -118,16 +124,20 @@ def _has_purpose(tail: str) -> bool:
     return any(word in window for word in PURPOSE)
 
 
-def _host_after(rest: str, ctx: StoryContext, needs_purpose: bool) -> Side | None:
+def _host_after(rest: str, ctx: StoryContext, needs_purpose: bool, abbreviation: bool = True) -> Side | None:
     for pronoun, level_char in PRONOUNS.items():
         if rest.startswith(pronoun):
             if needs_purpose and not _has_purpose(rest[len(pronoun):]):
                 return None
             return Side(ctx.self_place(level_char), pronoun, level_char)
-    one = _abbreviation(rest, ctx)
+    one = _abbreviation(rest, ctx) if abbreviation else None
     if one is not None:
         return one
     hit = ctx.gaz.parse(rest, year=ctx.year)
+    modifier = _MODIFIER.match(rest) if hit is None else None
+    if modifier:  # 赴对口帮扶的六盘水市
+        hit = ctx.gaz.parse(rest[modifier.end():], year=ctx.year)
+        rest = rest[modifier.end():]
     if hit is None:
         written = _WRITTEN_PLACE.match(rest)
         if written and _has_purpose(rest[written.end():]) and written.group(1)[:2] not in ("我市", "本市"):
@@ -135,9 +145,18 @@ def _host_after(rest: str, ctx: StoryContext, needs_purpose: bool) -> Side | Non
                 return Side(None, written.group(1))
         return None
     place, used = hit
+    also = []
+    while True:  # 赴郧西县、山阳县、柞水县考察: the first of a list of places
+        joined = re.match(r"[、和及与]", rest[used:])
+        more = ctx.gaz.parse(rest[used + 1:], year=ctx.year) if joined else None
+        if more is None:
+            break
+        also.append(more[0])
+        used += 1 + more[1]
+    used += len(re.match(r"[两三四五六七八九十\d]*[个]?(?:省区市|省市|市县|县区|县市|地|省|市|县|区)?", rest[used:]).group(0))
     if needs_purpose and not _has_purpose(rest[used:]):
         return None
-    return Side(place)
+    return Side(place, also=tuple(also))
 
 
 def _abbreviation(rest: str, ctx: StoryContext) -> Side | None:
@@ -146,7 +165,7 @@ def _abbreviation(rest: str, ctx: StoryContext) -> Side | None:
     province's or city's customary abbreviation (渝, 蓉)."""
     if len(rest) < 2 or not ("\u4e00" <= rest[0] <= "\u9fff"):
         return None
-    later = re.split(r"[。！？]", rest[2:42], maxsplit=1)[0]
+    later = re.split(r"[。！？]", rest[2:72], maxsplit=1)[0]
     if not rest[1:].startswith(PURPOSE + ("期间",)) and not (rest[1] in "，、" and any(w in later for w in PURPOSE)):
         return None
     if rest[0] in _NOT_ABBREVIATIONS:
@@ -159,7 +178,8 @@ def _abbreviation(rest: str, ctx: StoryContext) -> Side | None:
             place = ctx.gaz.get(place.parent) if place.level == "county" else None
     named = [ctx.gaz.get(code) for code, _ in ctx.mentions.most_common()]
     for place in named:
-        if place is not None and place.level != "province" and char in (place.short or place.name[:-1]):
+        short = place.short or place.name[:-1] if place is not None else ""
+        if place is not None and place.level != "province" and char in (short[:1], short[-1:]):
             return Side(place, abbreviated=True)
     listed = [p for p in ctx.gaz.candidates(char)]
     if len(listed) == 1:
@@ -174,22 +194,23 @@ def _visitor_before(pre: str, pre_offset: int, sentence_leaders: list[LeaderMent
     if told_as_past(pre, ctx.year):
         return None
     flags: list[str] = []
-    if any(word in pre[-12:] for word in _FUTURE):
+    if _FUTURE.search(pre[-16:]):
         flags.append("a visit only announced")
     nouns = list(DELEGATION.finditer(pre))
-    for noun in reversed(nouns):
+    for number, noun in reversed(list(enumerate(nouns))):
         side, noun_flags = delegation_place(pre[: noun.start()], ctx)
         if noun.group(0) in ("采访团", "采风团", "记者团", "媒体团", "艺术团"):
             noun_flags.append("not a government delegation")
+            if number and re.search(r"[及和与、]", pre[nouns[number - 1].end(): noun.start()]):
+                continue  # 县党政代表团及县刀郎艺术团: the government delegation leads
         if side.known or noun_flags:
             return side, noun_flags + flags, True
     for leader in sentence_leaders:
         if leader.start < pre_offset:
             if leader.region is not None:
                 return Side(leader.region), flags, bool(nouns)
-            place = ctx.self_place(leader.level_char)
-            if place is not None:
-                return Side(place), flags, bool(nouns)
+            # 由市委副书记、市长郭冀平率队赴…: the official's own city, resolved like 我市.
+            return Side(ctx.self_place(leader.level_char), leader.level_char, leader.level_char), flags, bool(nouns)
     stripped = re.sub(r"(?:一行|率队|带队|近日|日前|今天|昨天|[，、\s])+$", "", pre)
     if any(word in stripped[-12:] for word in FOREIGN):
         return Side(), ["foreign delegation"], bool(nouns)
@@ -205,6 +226,7 @@ def _visitor_before(pre: str, pre_offset: int, sentence_leaders: list[LeaderMent
 
 
 def find_frames(lines: list[str], title_count: int, leaders: list[LeaderMention], ctx: StoryContext) -> list[Frame]:
+    ctx.all_leaders = leaders
     frames = []
     for index, sentence in enumerate(lines):
         sentence_leaders = [m for m in leaders if m.sentence == index]
@@ -212,7 +234,9 @@ def find_frames(lines: list[str], title_count: int, leaders: list[LeaderMention]
             needs_purpose = move.re is _MOVE and "访" not in move.group(0)  # 到访/回访 say the purpose
             if move.group(0) == "在" and not DELEGATION.search(sentence[: move.start()]):
                 continue
-            host = _host_after(sentence[move.end():], ctx, needs_purpose)
+            if any(word in sentence[: move.start()] for word in _WISHES):
+                continue  # 希望…多来南宁考察: a wish, not this visit
+            host = _host_after(sentence[move.end():], ctx, needs_purpose, abbreviation=move.re is _MOVE)
             if host is None and move.group(0) in _ARRIVE and DELEGATION.search(sentence[max(0, move.start() - 30): move.start()]):
                 host = _host_after(sentence[move.end():], ctx, False)  # 代表团…抵达广州: arriving says it
             if host is None:
@@ -222,34 +246,62 @@ def find_frames(lines: list[str], title_count: int, leaders: list[LeaderMention]
                 continue
             visitor, flags, delegation = found
             frames.append(Frame(visitor, host, index, index < title_count, flags, delegation))
-        if "会见" in sentence:
+        if "会见" in sentence or "接见" in sentence:
             frames.extend(_meeting_frames(sentence, index, index < title_count, sentence_leaders, ctx))
+        if "欢迎" in sentence:
+            frames.extend(_welcome_frames(sentence, index, index < title_count, sentence_leaders, ctx))
+    destinations = {p.code for f in frames for p in (f.host.place, *f.host.also) if p is not None}
     for frame in frames:
-        _resolve_pronouns(frame, ctx)
+        _resolve_pronouns(frame, ctx, destinations)
     return frames
 
 
-def _resolve_pronouns(frame: Frame, ctx: StoryContext) -> None:
+def _resolve_pronouns(frame: Frame, ctx: StoryContext, destinations: set[str]) -> None:
     """我市 with no evidence of whose city: the place of that level the story keeps naming,
-    other than the far side."""
+    other than the far side (and, for a visitor, other than any place the story travels to)."""
     for near, far in ((frame.host, frame.visitor), (frame.visitor, frame.host)):
         if near.place is None and near.level_char and far.place is not None:
-            near.place = ctx.self_place(near.level_char, exclude=far.place)
+            skip = destinations if near is frame.visitor else set()
+            near.place = ctx.self_place(near.level_char, exclude=far.place, skip=skip)
 
 
 def _meeting_frames(sentence: str, index: int, in_title: bool, leaders: list[LeaderMention],
                     ctx: StoryContext) -> list[Frame]:
     """``范锐平会见了李建勤及攀枝花市党政代表团一行``: the host is the meeting official's place."""
-    at = sentence.find("会见")
-    after = sentence[at:]
-    noun = DELEGATION.search(after)
-    if noun is None:
+    frames = []
+    for noun in DELEGATION.finditer(sentence):
+        before = sentence[: noun.start()]
+        at = max(before.rfind("会见"), before.rfind("接见"))
+        if at < 0:
+            continue
+        visitor, flags = delegation_place(sentence[at: noun.start()], ctx)
+        hosts = [m.region for m in leaders if m.start < at and m.region is not None]
+        if visitor.place is not None and hosts:
+            frames.append(Frame(visitor, Side(hosts[-1]), index, in_title, flags, True))
+            break
+    return frames
+
+
+_WELCOME = re.compile(r"对(?P<guest>[^，。；]{1,30}?)一行(?:的)?(?:到来|来访|莅临)表示(?:热烈|热忱|衷心|诚挚)?(?:的)?欢迎")
+
+
+def _welcome_frames(sentence: str, index: int, in_title: bool, leaders: list[LeaderMention],
+                    ctx: StoryContext) -> list[Frame]:
+    """``安玉海对姚建军一行的到来表示欢迎``: the guest's side visits the welcoming official's side."""
+    match = _WELCOME.search(sentence)
+    if match is None:
         return []
-    visitor, flags = delegation_place(after[: noun.start()], ctx)
-    hosts = [m.region for m in leaders if m.start < at and m.region is not None]
-    if visitor.place is None or not hosts:
+    before = sentence[: match.start()]
+    hosts = [m for m in leaders if m.start < match.start()] or [m for m in ctx.all_leaders if before.endswith(m.name)]
+    guest_names = match.group("guest")
+    guests = [m for m in ctx.all_leaders if m.name in guest_names]
+    if not hosts or not guests:
         return []
-    return [Frame(visitor, Side(hosts[-1]), index, in_title, flags, True)]
+    def side_of(mention: LeaderMention) -> Side:
+        if mention.region is not None:
+            return Side(mention.region)
+        return Side(ctx.self_place(mention.level_char), mention.level_char, mention.level_char)
+    return [Frame(side_of(guests[0]), side_of(hosts[-1]), index, in_title, [], True)]
 
 
 def nested(a: Place, b: Place) -> bool:
@@ -258,6 +310,9 @@ def nested(a: Place, b: Place) -> bool:
 
 def choose_frame(frames: list[Frame]) -> tuple[Frame | None, str]:
     """The frame that tells the story's visit, and why it is not one ('' for a visit)."""
+    for frame in frames:  # Hong Kong, Macao, Taiwan are outside this product's mainland divisions
+        if any(side.place is not None and side.place.code[:2] in ("71", "81", "82") for side in (frame.visitor, frame.host)):
+            frame.flags.append("foreign delegation")
     complete = [f for f in frames if f.visitor.place is not None and f.host.place is not None]
     for frame in complete:
         if frame.flags:

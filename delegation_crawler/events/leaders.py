@@ -109,6 +109,9 @@ def find_leaders(sentences: list[str], gazetteer: Gazetteer, year: int | None) -
             token = _TOKEN.search(sentence, pos)
             if not token:
                 break
+            if token.group("head") and gazetteer.match_prefix(sentence[token.start() + 1:], year=year):
+                pos = token.start() + 1  # 上海市长宁区 / 湖南省长沙市: a place name, not a mayor
+                continue
             # The place standing just before the token (巴中 + 市委书记, 合川区 + 领导).
             clause_start = max(sentence.rfind(ch, 0, token.start()) for ch in "，；：、（）“” ") + 1
             before = sentence[clause_start: token.start()]

@@ -12,7 +12,7 @@ EARLIER = ("去年", "前年", "此前", "上年", "前期", "早在", "曾经",
 PRESENT = ("此次", "本次", "这次", "今天", "会上", "座谈会上", "仪式上", "现场")
 
 
-def told_as_past(before: str, year: int | None) -> bool:
+def told_as_past(before: str, year: int | None, month: int | None = None) -> bool:
     """Whether the sentence so far sets the scene in the past (去年7月，… / 2022年，…).
 
     A later 此次/会上/本次 brings the sentence back to the story's own visit.
@@ -20,6 +20,8 @@ def told_as_past(before: str, year: int | None) -> bool:
     marks = [before.rfind(word) for word in EARLIER]
     if year is not None:
         marks += [m.start() for m in re.finditer(r"((?:19|20)\d{2})年", before) if int(m.group(1)) < year]
+    if month is not None:  # 今年2月，…签订了… in a story of a later month
+        marks += [m.start() for m in re.finditer(r"今年(\d{1,2})月", before) if int(m.group(1)) < month]
     last_past = max(marks, default=-1)
     if last_past < 0:
         return False

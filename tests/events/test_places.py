@@ -62,3 +62,19 @@ def test_codes_and_unknowns():
     assert g.resolve("999999") is None
     assert g.resolve("不是地名") is None
     assert g.resolve("") is None
+
+
+def test_the_cached_place_index_answers_as_a_fresh_build(tmp_path, monkeypatch):
+    from delegation_crawler.places import Gazetteer
+
+    monkeypatch.setenv("DELEGATION_CRAWLER_CACHE_DIR", str(tmp_path))
+    built = Gazetteer.cached()  # builds and writes the pickle
+    assert len(list(tmp_path.iterdir())) == 1
+    loaded = Gazetteer.cached()  # reads it back
+    assert loaded is not built and loaded.by_code == built.by_code
+    for name in ("荣昌", "秀山县", "广元市朝天区", "蓉"):
+        assert loaded.candidates(name) == built.candidates(name)
+    assert [p.code for _, _, p in loaded.mentions("舟山市普陀区党政代表团来扶余考察")] == ["330903", "220781"]
+    assert loaded.from_url("http://example.com/news/gansu/1.htm").code == "620000"
+    next(tmp_path.iterdir()).write_bytes(b"not a pickle")
+    assert Gazetteer.cached().by_code == built.by_code  # a broken cache is rebuilt
