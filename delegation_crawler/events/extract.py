@@ -38,7 +38,7 @@ def first_cue(clause: str) -> str | None:
 
 
 def assign_sides(mentions: list[LeaderMention], visitor: Place, host: Place, ctx: StoryContext,
-                 own: Place | None = None) -> list[dict]:
+                 own: Place | None = None, also: tuple = ()) -> list[dict]:
     out: dict[str, dict] = {}
     for mention in mentions:
         side = None
@@ -49,8 +49,8 @@ def assign_sides(mentions: list[LeaderMention], visitor: Place, host: Place, ctx
         if region is not None:
             if visitor.contains(region) or region.code == visitor.code:
                 side = "visitor"
-            elif host.contains(region) or region.code == host.code:
-                side = "host"
+            elif any(place.contains(region) for place in (host, *also)):
+                side = "host"  # also the trip's further destinations (赴毕节市、安顺市和黔南州)
             elif region.level == "province" and region.contains(host) and not region.contains(visitor):
                 side = "host"
             elif region.level == "province" and region.contains(visitor) and not region.contains(host):
@@ -97,11 +97,17 @@ def _as_dict(side: Side) -> dict:
 
 
 def _promote_to_province(frame: Frame, ctx: StoryContext) -> None:
-    """A province's delegation visits provinces: 我省党政代表团抵达广州 is a visit to 广东省."""
+    """A province's delegation visits provinces: 我省党政代表团抵达广州 is a visit to 广东省 (but
+    吉林省政协考察团来绍考察 is a visit to 绍兴市)."""
     visitor, host = frame.visitor.place, frame.host.place
-    if visitor is not None and host is not None and visitor.level == "province" and host.level != "province":
-        if host.code[:2] != visitor.code[:2]:
-            frame.host = Side(ctx.gaz.get(host.code[:2] + "0000") or host)
+    if visitor is None or host is None or visitor.level != "province" or host.level == "province":
+        return
+    province = ctx.gaz.get(host.code[:2] + "0000")
+    if province is None or host.code[:2] == visitor.code[:2]:
+        return
+    # Arriving in the capital, or a story about the province more than the city: the province.
+    if host.code.endswith("0100") or ctx.mentions[province.code] > ctx.mentions[host.code]:
+        frame.host = Side(province)
 
 
 def _visit_dates(lines: list[str], body_lines: list[str], frame: Frame, frames: list[Frame], published) -> tuple | None:
@@ -190,7 +196,7 @@ def extract_event(*, title: str, text: str, published: str | None, source: str |
     span = _visit_dates(lines, body_lines, frame, frames, published_date)
     own = frame.host.place if frame.host.written or frame.host.abbreviated else (
         frame.visitor.place if frame.visitor.written else None)  # the side the story calls 我市 / 来甬
-    sides = assign_sides(leaders, _side_place(frame.visitor), _side_place(frame.host), ctx, own)
+    sides = assign_sides(leaders, _side_place(frame.visitor), _side_place(frame.host), ctx, own, frame.host.also)
     month = span[0].month if span and span[0].year == year else None
     agreements = [_as_written(name, title, text) for name in _agreements(title_lines, body_lines, year, month)]
     sites = find_sites(body_lines)

@@ -41,7 +41,7 @@ FOREIGN = (
 _ARRIVE = ("抵达", "抵", "莅临", "到达")
 _MOVE = re.compile(r"到访|回访|来访|访问|到达|到|赴|来|莅临|莅|前往|走进|抵达|抵|在")
 _OBJECT_VERB = re.compile(r"考察了?|访问了?|调研了?")
-PURPOSE = ("考察", "调研", "学习", "交流", "对接", "参观", "访问", "洽谈", "观摩", "座谈", "走访", "开展", "进行", "共商", "招商",
+PURPOSE = ("考察", "调研", "调查", "学习", "交流", "对接", "参观", "访问", "洽谈", "观摩", "座谈", "走访", "开展", "进行", "共商", "招商",
            "推介", "签署", "签约", "会谈", "检查", "指导", "督导", "慰问", "视察", "商谈", "参访", "互访")
 PRONOUNS = {"我市": "市", "本市": "市", "我县": "县", "本县": "县", "我区": "区", "本区": "区", "我州": "州", "本州": "州",
             "我旗": "旗", "我省": "省", "本省": "省"}
@@ -62,6 +62,7 @@ class Side:
     level_char: str = ""  # for a pronoun: the level it asks for
     abbreviated: bool = False  # named by one character (来甬): the story's own place
     also: tuple = ()  # further destinations listed with it (赴金寨、霍山、岳西三县)
+    placeless: bool = False  # an official without a place (市委常委X带领…): weaker than 我市
 
     @property
     def known(self) -> bool:
@@ -198,19 +199,24 @@ def _visitor_before(pre: str, pre_offset: int, sentence_leaders: list[LeaderMent
         flags.append("a visit only announced")
     nouns = list(DELEGATION.finditer(pre))
     for number, noun in reversed(list(enumerate(nouns))):
+        if re.search(r"该[市县区州旗省](?:党政|人大|政协)?$", pre[: noun.start()]):
+            continue  # X市委书记A率该市党政代表团: the official names the place
         side, noun_flags = delegation_place(pre[: noun.start()], ctx)
         if noun.group(0) in ("采访团", "采风团", "记者团", "媒体团", "艺术团"):
             noun_flags.append("not a government delegation")
             if number and re.search(r"[及和与、]", pre[nouns[number - 1].end(): noun.start()]):
                 continue  # 县党政代表团及县刀郎艺术团: the government delegation leads
+        if "not a government delegation" in noun_flags and re.search(r"携|带着|带领", pre[max(0, noun.start() - 30): noun.start()]):
+            continue  # 党政代表一行30人携…企业家考察团: the officials bring the businesspeople
         if side.known or noun_flags:
             return side, noun_flags + flags, True
     for leader in sentence_leaders:
         if leader.start < pre_offset:
             if leader.region is not None:
-                return Side(leader.region), flags, bool(nouns)
+                return Side(leader.region), flags, bool(nouns) or "一行" in pre[leader.start:]
             # 由市委副书记、市长郭冀平率队赴…: the official's own city, resolved like 我市.
-            return Side(ctx.self_place(leader.level_char), leader.level_char, leader.level_char), flags, bool(nouns)
+            side = Side(ctx.self_place(leader.level_char), leader.level_char, leader.level_char, placeless=True)
+            return side, flags, bool(nouns) or "一行" in pre[leader.start:]
     stripped = re.sub(r"(?:一行|率队|带队|近日|日前|今天|昨天|[，、\s])+$", "", pre)
     if any(word in stripped[-12:] for word in FOREIGN):
         return Side(), ["foreign delegation"], bool(nouns)
@@ -262,7 +268,16 @@ def _resolve_pronouns(frame: Frame, ctx: StoryContext, destinations: set[str]) -
     for near, far in ((frame.host, frame.visitor), (frame.visitor, frame.host)):
         if near.place is None and near.level_char and far.place is not None:
             skip = destinations if near is frame.visitor else set()
-            near.place = ctx.self_place(near.level_char, exclude=far.place, skip=skip)
+            named = ctx.self_place(near.level_char, exclude=far.place, skip=skip)
+            if near.placeless and named is not None and not ctx.evidence and ctx.mentions[named.code] < 2:
+                named = None  # named once: too weak for an official with no place
+            parent = ctx.gaz.get(far.place.parent)
+            if near.placeless and parent is not None and parent.canonical_name.endswith(near.level_char):
+                # 市委常委X带领…来台江区: a city's official in a district is at home unless the
+                # story plainly names another city.
+                if named is None or ctx.mentions[named.code] < 2:
+                    named = parent
+            near.place = named
 
 
 def _meeting_frames(sentence: str, index: int, in_title: bool, leaders: list[LeaderMention],
@@ -275,14 +290,14 @@ def _meeting_frames(sentence: str, index: int, in_title: bool, leaders: list[Lea
         if at < 0:
             continue
         visitor, flags = delegation_place(sentence[at: noun.start()], ctx)
-        hosts = [m.region for m in leaders if m.start < at and m.region is not None]
+        hosts = [m.region for m in leaders if 0 <= sentence.find(m.name) < at and m.region is not None]
         if visitor.place is not None and hosts:
             frames.append(Frame(visitor, Side(hosts[-1]), index, in_title, flags, True))
             break
     return frames
 
 
-_WELCOME = re.compile(r"对(?P<guest>[^，。；]{1,30}?)一行(?:的)?(?:到来|来访|莅临)表示(?:热烈|热忱|衷心|诚挚)?(?:的)?欢迎")
+_WELCOME = re.compile(r"对(?P<guest>[^，。；]{1,30}?)一行(?:的)?(?:到来|来访|莅临|到访)[^。；]{0,12}?表示(?:热烈|热忱|衷心|诚挚)?(?:的)?欢迎")
 
 
 def _welcome_frames(sentence: str, index: int, in_title: bool, leaders: list[LeaderMention],
@@ -291,16 +306,21 @@ def _welcome_frames(sentence: str, index: int, in_title: bool, leaders: list[Lea
     match = _WELCOME.search(sentence)
     if match is None:
         return []
-    before = sentence[: match.start()]
-    hosts = [m for m in leaders if m.start < match.start()] or [m for m in ctx.all_leaders if before.endswith(m.name)]
-    guest_names = match.group("guest")
-    guests = [m for m in ctx.all_leaders if m.name in guest_names]
-    if not hosts or not guests:
-        return []
+
     def side_of(mention: LeaderMention) -> Side:
         if mention.region is not None:
             return Side(mention.region)
         return Side(ctx.self_place(mention.level_char), mention.level_char, mention.level_char)
+
+    before = sentence[: match.start()]
+    hosts = [m for m in leaders if m.start < match.start()] or [m for m in ctx.all_leaders if before.endswith(m.name)]
+    guest_names = match.group("guest")
+    guests = [m for m in ctx.all_leaders if m.name in guest_names]
+    if not hosts:
+        return []
+    if not guests:  # 王子程对孙吴县一行到访表示欢迎: the guest named by its place
+        named = ctx.gaz.mentions(guest_names, year=ctx.year)
+        return [Frame(Side(named[-1][2]), side_of(hosts[-1]), index, in_title, [], True)] if named else []
     return [Frame(side_of(guests[0]), side_of(hosts[-1]), index, in_title, [], True)]
 
 

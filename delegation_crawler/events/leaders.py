@@ -38,8 +38,12 @@ _FOLLOWERS_LONG = (
     "简要", "详细", "参与", "随同", "以及", "等人", "等领导", "在座", "出面", "作了", "就", "对此", "向",
     "主持会议", "等参加", "等陪同", "等出席", "率领", "委托", "邀请", "受邀", "同志", "一起", "专程", "亲自", "接待", "的陪同", "的带领", "分别",
 )
-_FOLLOWERS_SHORT = ("率", "等", "在", "和", "与", "及", "同", "说", "对", "向", "也", "还", "致", "为", "并", "的", "一")
+_FOLLOWERS_SHORT = ("率", "等", "在", "和", "与", "及", "同", "说", "对", "向", "也", "还", "致", "为", "并", "的")
+_SHORT_CHARS = set("".join(_FOLLOWERS_SHORT))
 _JOINERS = set("及与等在的率并")
+# Characters that start no name in these reports (会第, 率党政, 的陪同下 are text, not names).
+_NEVER_FIRST = set("会的率对在与等及为是将以之期委副被把并也还就从到给")
+_OWN_PLACE = re.compile(r"我[市县区州旗省]|本[市县区]|来[\u4e00-\u9fff](?:考察|调研|学习|交流)")
 _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯", "西门")
 _NAME_RUN = re.compile(r"[\u4e00-\u9fff·•]+")
 _NOT_NAMES = ("一行", "同志", "领导", "代表", "等人", "出席", "参加", "陪同", "主持", "讲话")
@@ -59,7 +63,7 @@ class LeaderMention:
 
 def _pick_name(run: str) -> str | None:
     """The personal name at the start of a run of Han characters."""
-    if not run:
+    if not run or run[0] in _NEVER_FIRST:
         return None
     if "·" in run or "•" in run:
         run = run.replace("•", "·")
@@ -75,7 +79,7 @@ def _pick_name(run: str) -> str | None:
         # A one-character follower is weak evidence: not enough for a four-character name.
         for size in sizes if followers is _FOLLOWERS_LONG else [n for n in sizes if n < 4]:
             rest = run[size:]
-            if size > 2 and len(run) >= size and run[size - 1] in _JOINERS:
+            if size > 2 and len(run) >= size and (run[size - 1] in _JOINERS or size == 4 and run[3] in _SHORT_CHARS):
                 continue  # 黄东升及代表团: a name never ends in a conjunction
             if len(run) >= size and (not rest or rest.startswith(followers)):
                 return run[:size]
@@ -83,20 +87,32 @@ def _pick_name(run: str) -> str | None:
 
 
 def _names_after(text: str, pos: int, listing: bool) -> list[str]:
+    """The name after a title, and the names 、-joined to it (陈擎苍、尹学群): for an X领导 list
+    always, after any other title while the next item is a name and not a further title."""
     names = []
     while True:
         run = _NAME_RUN.match(text, pos)
         if not run:
             break
-        name = _pick_name(run.group(0))
+        if names and _TOKEN.match(text, pos):
+            break  # 市委书记A、市长B: B has a title of its own
+        name = _pick_name(run.group(0)) or (_long_listed_name(text, run) if listing else None)
         if not name or name.startswith(_NOT_NAMES):
             break
         names.append(name)
         pos = run.start() + len(name)
-        if not listing or pos >= len(text) or text[pos] != "、":
+        if pos >= len(text) or text[pos] != "、":
+            break
+        if not listing and not re.match(r"、[\u4e00-\u9fff]{2,3}(?:[，。；、等]|$)", text[pos:]):
             break
         pos += 1
     return names
+
+
+def _long_listed_name(text: str, run: re.Match) -> str | None:
+    """A five-character name in a list (宝音满都呼、…): the whole run between separators."""
+    word = run.group(0)
+    return word if len(word) == 5 and text[run.end(): run.end() + 1] in "、，。等" else None
 
 
 def find_leaders(sentences: list[str], gazetteer: Gazetteer, year: int | None) -> list[LeaderMention]:
@@ -109,7 +125,8 @@ def find_leaders(sentences: list[str], gazetteer: Gazetteer, year: int | None) -
             token = _TOKEN.search(sentence, pos)
             if not token:
                 break
-            if token.group("head") and gazetteer.match_prefix(sentence[token.start() + 1:], year=year):
+            if token.group("head") and (gazetteer.match_prefix(sentence[token.start() + 1:], year=year)
+                                        or sentence[token.end(): token.end() + 1] in ("期", "远", "久", "效", "达")):
                 pos = token.start() + 1  # 上海市长宁区 / 湖南省长沙市: a place name, not a mayor
                 continue
             # The place standing just before the token (巴中 + 市委书记, 合川区 + 领导).
@@ -141,8 +158,9 @@ def find_leaders(sentences: list[str], gazetteer: Gazetteer, year: int | None) -
             names = _names_after(sentence, end, listing)
             # The most local post names the level (省委常委、市委书记X is a city's official).
             level_char = next((c for c in (_level_char_of(t) for t in reversed(chain_titles)) if c), _level_char(token))
-            if ";" in sentence[pos: token.start()] or "；" in sentence[pos: token.start()]:
-                carried = None  # 率队；县委书记...陪同: a semicolon turns to the other side
+            between = sentence[pos: token.start()]
+            if ";" in between or "；" in between or _OWN_PLACE.search(between):
+                carried = None  # 率队；县委书记…陪同 / …来我市考察，市领导…: the other side
             was_carried = False
             if region is None and carried is not None and carried.canonical_name.endswith(level_char):
                 region, was_carried = carried, True
