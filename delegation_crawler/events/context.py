@@ -19,6 +19,7 @@ from ..places import Gazetteer, Place
 from .text import canonical
 
 _MUNICIPALITY_CODES = {"110000", "120000", "310000", "500000"}
+AUTONOMOUS_REGIONS = {"15", "45", "54", "64", "65"}
 _SOURCE_SUFFIXES = ("人民政府网站", "人民政府网", "政府网站", "广播电视台", "融媒体中心", "新闻中心", "新闻网", "电视台", "日报社",
                     "日报", "晚报", "都市报", "报社", "政府网", "门户网站", "网站", "融媒", "发布", "网", "报")
 _PAPER = re.compile(
@@ -70,6 +71,7 @@ class StoryContext:
     evidence: list[Place]  # source, paper in text, home, URL: strongest first, duplicates removed
     mentions: Counter = field(default_factory=Counter)  # code -> times the text names it
     all_leaders: list = field(default_factory=list)  # every official of the story (events.leaders)
+    autonomous_region: bool = False  # the story speaks of 自治区党委 / 自治区主席 (我区 may be the region)
 
     @classmethod
     def build(cls, gaz: Gazetteer, year: int | None, *, source: str | None, home: str | None, url: str | None,
@@ -84,7 +86,8 @@ class StoryContext:
         for line in lines:
             for _, _, place in gaz.mentions(line, year=year):
                 mentions[place.code] += 1
-        return cls(gaz, year, unique, mentions)
+        organs = any(re.search(r"自治区(?:党委|主席|政府|人大|政协)", line) for line in lines[:40])
+        return cls(gaz, year, unique, mentions, autonomous_region=organs)
 
     def self_place(self, level_char: str, exclude: Place | None = None, skip: set[str] = frozenset()) -> Place | None:
         """我市/我县/我区/我省 (or an organ with no place, 县委书记) -> the story's own place."""
@@ -97,20 +100,28 @@ class StoryContext:
         for place in self.evidence:
             if level_char == "省":
                 return self.gaz.get(place.code[:2] + "0000")
-            if _has_level(place, level_char):
+            if has_level(place, level_char):
                 return place
         for place in self.evidence:  # 我市 in a district's portal: the district's city
             parent = self.gaz.get(place.parent)
-            if parent is not None and _has_level(parent, level_char):
+            if parent is not None and has_level(parent, level_char):
                 return parent
         return None
 
     def most_named(self, level_char: str, exclude: Place, skip: set[str] = frozenset()) -> Place | None:
         """The place of that level the story names most, other than (and not nested with) ``exclude``."""
+        if level_char == "区" and self.autonomous_region:
+            # 我区 in a story of 自治区党委/自治区主席: the autonomous region holding the places named.
+            regions: Counter = Counter()
+            for code, count in self.mentions.items():
+                if code[:2] in AUTONOMOUS_REGIONS and code[:2] != exclude.code[:2]:
+                    regions[code[:2] + "0000"] += count
+            if regions:
+                return self.gaz.get(regions.most_common(1)[0][0])
         best = None
         for code, count in self.mentions.most_common():
             place = self.gaz.get(code)
-            if place is None or not _has_level(place, level_char) or code in skip:
+            if place is None or not has_level(place, level_char) or code in skip:
                 continue
             if place.contains(exclude) or exclude.contains(place):
                 continue
@@ -120,7 +131,7 @@ class StoryContext:
         return best[0] if best else None
 
 
-def _has_level(place: Place, level_char: str) -> bool:
+def has_level(place: Place, level_char: str) -> bool:
     if level_char == "省":
         return place.level == "province"
     if level_char == "市" and place.code in _MUNICIPALITY_CODES:

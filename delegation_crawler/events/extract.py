@@ -14,7 +14,7 @@ import re
 from ..places import Place, gazetteer
 from . import dates as visit_dates
 from .agreements import find_agreements, find_sites
-from .context import StoryContext
+from .context import AUTONOMOUS_REGIONS, StoryContext, has_level
 from .frames import Frame, Side, choose_frame, find_frames
 from .leaders import LeaderMention, find_leaders
 from .text import canonical, sentences, simplified
@@ -56,7 +56,9 @@ def assign_sides(mentions: list[LeaderMention], visitor: Place, host: Place, ctx
             elif region.level == "province" and region.contains(visitor) and not region.contains(host):
                 side = "visitor"
         else:
-            fits = [s for s, p in (("visitor", visitor), ("host", host)) if p.canonical_name.endswith(mention.level_char)]
+            fits = [s for s, p in (("visitor", visitor), ("host", host)) if has_level(p, mention.level_char)]
+            if "自治区" in mention.title:  # a region's organ: the side that is (or lies in) an autonomous region
+                fits = [s for s, p in (("visitor", visitor), ("host", host)) if p.code[:2] in AUTONOMOUS_REGIONS] or fits
             if len(fits) == 1:
                 side = fits[0]
             elif len(fits) == 2:
@@ -194,8 +196,9 @@ def extract_event(*, title: str, text: str, published: str | None, source: str |
     unresolved = [f"{name} not resolved: {side.written}" for name, side in (("visitor", frame.visitor), ("host", frame.host))
                   if side.place is None]
     span = _visit_dates(lines, body_lines, frame, frames, published_date)
-    own = frame.host.place if frame.host.written or frame.host.abbreviated else (
-        frame.visitor.place if frame.visitor.written else None)  # the side the story calls 我市 / 来甬
+    # The side the story calls 我市, or names by one character as the place one comes to (来甬).
+    own = frame.host.place if frame.host.written or (frame.host.abbreviated and frame.coming) else (
+        frame.visitor.place if frame.visitor.written else None)
     sides = assign_sides(leaders, _side_place(frame.visitor), _side_place(frame.host), ctx, own, frame.host.also)
     month = span[0].month if span and span[0].year == year else None
     agreements = [_as_written(name, title, text) for name in _agreements(title_lines, body_lines, year, month)]

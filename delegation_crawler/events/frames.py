@@ -27,8 +27,9 @@ DELEGATION = re.compile("|".join(DELEGATION_NOUNS))
 _QUALIFIERS = ("党政", "市委市政府", "区委区政府", "县委县政府", "州委州政府", "省委省政府", "市委", "区委", "县委", "政府",
                "人民政府", "党委", "一行", "联合", "友好", "学习", "经贸", "人大常委会", "人大", "政协")
 # A delegation that is not a place's government: media, business, culture, sport, students.
-_NOT_GOVERNMENT = ("媒体", "采访", "记者", "新闻", "网络", "网媒", "企业", "商会", "客商", "投资商", "公司", "集团", "体育", "运动",
-                   "艺术", "文艺", "演出", "学生", "青少年", "专家", "采风", "协会", "学会", "大学", "学院", "医院", "银行")
+_NOT_GOVERNMENT = ("媒体", "采访", "记者", "新闻", "网络", "网媒", "企业", "商会", "客商", "投资", "公司", "集团", "体育", "运动",
+                   "艺术", "文艺", "演出", "学生", "青少年", "专家", "采风", "协会", "学会", "大学", "学院", "医院", "银行",
+                   "乡友", "校友", "同乡", "侨", "联合会")
 FOREIGN = (
     "外国", "国外", "外籍", "驻华", "使馆", "领事", "德国", "法国", "美国", "日本", "韩国", "英国", "俄罗斯", "意大利", "西班牙",
     "澳大利亚", "新西兰", "加拿大", "泰国", "越南", "老挝", "柬埔寨", "缅甸", "马来西亚", "新加坡", "印度尼西亚", "印尼", "巴基斯坦",
@@ -36,7 +37,8 @@ FOREIGN = (
     "荷兰", "比利时", "瑞士", "瑞典", "芬兰", "丹麦", "挪威", "奥地利", "以色列", "埃及", "南非", "尼日利亚", "肯尼亚",
     "埃塞俄比亚", "巴西", "阿根廷", "智利", "墨西哥", "秘鲁", "古巴", "蒙古国", "尼泊尔", "斯里兰卡", "孟加拉", "印度", "伊朗",
     "土耳其", "沙特", "阿联酋", "卡塔尔", "葡萄牙", "希腊", "爱尔兰", "乌克兰", "格鲁吉亚", "菲律宾", "文莱", "朝鲜", "欧盟",
-    "非洲", "东盟", "德方", "美方", "日方", "外宾", "外商", "香港", "澳门", "台湾",
+    "非洲", "东盟", "德方", "美方", "日方", "外宾", "外商", "香港", "澳门", "台湾", "议长", "议会", "议员", "神户", "大阪",
+    "东京", "京都", "横滨", "名古屋", "首尔", "釜山", "仁川",
 )
 _ARRIVE = ("抵达", "抵", "莅临", "到达")
 _MOVE = re.compile(r"到访|回访|来访|访问|到达|到|赴|来|莅临|莅|前往|走进|抵达|抵|在")
@@ -48,6 +50,8 @@ PRONOUNS = {"我市": "市", "本市": "市", "我县": "县", "本县": "县", 
 # A place the gazetteer does not know, written with a division or zone suffix (两江新区).
 _MODIFIER = re.compile(r"[\u4e00-\u9fff]{1,10}?的")  # 赴对口帮扶的六盘水市, 赴毗邻上海的浙江省
 _WRITTEN_PLACE = re.compile(r"([^\W的对]{2,8}?(?:新区|开发区|高新区|自治县|自治州|市|县|区|州|省|旗|盟))")
+# Organisations whose delegations are not a place's government (business, the democratic parties).
+_NON_GOVERNMENT_SUBJECT = re.compile(r"商会|企业家|工商联|民盟|民建|民进|民革|农工党|致公党|九三学社|台盟|公司|集团|协会")
 _WISHES = ("希望", "期待", "邀请", "欢迎更多", "诚邀")
 _NOT_ABBREVIATIONS = set("华此这我本该当各外内国")  # 来华: China; 来此: here
 _FUTURE = re.compile(r"将(?:要)?(?:带领|率领|率|带|赴|于|到|前往|组织|启程|出访)|即将|拟于|拟赴|计划于|准备赴")
@@ -77,6 +81,7 @@ class Frame:
     in_title: bool = False
     flags: list[str] = field(default_factory=list)
     delegation: bool = False
+    coming: bool = False  # told as coming to the host (来, 莅临): the host is the story's own place
 
 
 def _strip_qualifiers(text: str) -> str:
@@ -119,9 +124,11 @@ def delegation_place(prefix: str, ctx: StoryContext) -> tuple[Side, list[str]]:
 
 def _has_purpose(tail: str) -> bool:
     """A purpose word soon after the place: in its own clause, or opening the next one
-    (``来到我市，参观学习…``)."""
+    (``来到我市，参观学习…``, ``赴陕西，就…立法…开展学习考察``)."""
     clauses = re.split(r"[，；]", re.split(r"[。！？]", tail, maxsplit=1)[0], maxsplit=2)
-    window = clauses[0][:8] + "|" + (clauses[1][:10] if len(clauses) > 1 and len(clauses[0]) <= 6 else "")
+    following = clauses[1] if len(clauses) > 1 and len(clauses[0]) <= 6 else ""
+    reach = 60 if following.startswith(("就", "围绕", "对", "针对", "为")) else 10
+    window = clauses[0][:8] + "|" + following[:reach]
     return any(word in window for word in PURPOSE)
 
 
@@ -208,6 +215,8 @@ def _visitor_before(pre: str, pre_offset: int, sentence_leaders: list[LeaderMent
                 continue  # 县党政代表团及县刀郎艺术团: the government delegation leads
         if "not a government delegation" in noun_flags and re.search(r"携|带着|带领", pre[max(0, noun.start() - 30): noun.start()]):
             continue  # 党政代表一行30人携…企业家考察团: the officials bring the businesspeople
+        if _NON_GOVERNMENT_SUBJECT.search(pre[max(0, noun.start() - 40): noun.start()]):
+            noun_flags.append("not a government delegation")  # 商会会长X带领考察团, 民盟…为团长的考察团
         if side.known or noun_flags:
             return side, noun_flags + flags, True
     for leader in sentence_leaders:
@@ -228,7 +237,27 @@ def _visitor_before(pre: str, pre_offset: int, sentence_leaders: list[LeaderMent
     hit = ctx.gaz.match_suffix(stripped, year=ctx.year)
     if hit and hit[1] >= 2:
         return Side(hit[0]), flags, bool(nouns)
+    organ = re.search(r"办公室|指挥部|[长记席任]率$", stripped) if nouns or re.search(r"[长记席任]率$", stripped) else None
+    subject = _subject_place(stripped, ctx) if organ or nouns else None
+    if subject is not None:
+        return Side(subject), flags, True
     return Side(), flags, bool(nouns)
+
+
+def _subject_place(subject: str, ctx: StoryContext) -> Place | None:
+    """The place that opens the subject's own clause (西藏曲松县县委副书记、县长率…, 深圳市南山区
+    “百千万工程”指挥部办公室到…): the most specific of a chain of nested names."""
+    clause = re.split(r"[，。；：]", subject)[-1]
+    if len(clause) > 40:
+        return None
+    named = [place for _, _, place in ctx.gaz.mentions(clause, year=ctx.year)]
+    if not named:
+        return None
+    best = named[0]
+    for place in named[1:]:
+        if best.contains(place) and place.code != best.code:
+            best = place
+    return best
 
 
 def find_frames(lines: list[str], title_count: int, leaders: list[LeaderMention], ctx: StoryContext) -> list[Frame]:
@@ -251,7 +280,8 @@ def find_frames(lines: list[str], title_count: int, leaders: list[LeaderMention]
             if found is None:
                 continue
             visitor, flags, delegation = found
-            frames.append(Frame(visitor, host, index, index < title_count, flags, delegation))
+            coming = move.group(0) in ("来", "莅临", "莅", "来访", "回访", "到访")
+            frames.append(Frame(visitor, host, index, index < title_count, flags, delegation, coming))
         if "会见" in sentence or "接见" in sentence:
             frames.extend(_meeting_frames(sentence, index, index < title_count, sentence_leaders, ctx))
         if "欢迎" in sentence:
@@ -315,6 +345,8 @@ def _welcome_frames(sentence: str, index: int, in_title: bool, leaders: list[Lea
     before = sentence[: match.start()]
     hosts = [m for m in leaders if m.start < match.start()] or [m for m in ctx.all_leaders if before.endswith(m.name)]
     guest_names = match.group("guest")
+    if _NON_GOVERNMENT_SUBJECT.search(guest_names) or any(word in guest_names for word in FOREIGN):
+        return []
     guests = [m for m in ctx.all_leaders if m.name in guest_names]
     if not hosts:
         return []

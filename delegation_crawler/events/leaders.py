@@ -15,18 +15,21 @@ from ..places import Gazetteer, Place
 
 _LEVEL = r"[省市区县州盟旗]"
 _POSITION = (
-    r"(?:常务副(?:市|区|县|州)长|副(?:市|区|县|州|省)长|(?:市|区|县|州|省)长|党组书记|党组副书记|副书记|书记|常委|副主任|主任|"
-    r"副主席|主席|秘书长|副盟长|盟长|副旗长|旗长|副部长|部长)"
+    r"(?:常务副(?:市|区|县|州)长|副(?:市|区|县|州|省)长|(?:市|区|县|州|省)长|党组书记|党组副书记|党组成员|第一副书记|副书记|书记|"
+    r"常委|第一副主任|常务副主任|副主任|主任|常务副主席|副主席|主席|副秘书长|秘书长|副盟长|盟长|副旗长|旗长|副部长|部长)"
 )
 _ORG = (
-    rf"(?:{_LEVEL}党委|{_LEVEL}委|地委|党工委|{_LEVEL}人大常委会|人大常委会|{_LEVEL}人大|{_LEVEL}政协|政协|{_LEVEL}政府|人民政府|"
-    rf"管委会|{_LEVEL}纪委监委|{_LEVEL}纪委)"
+    rf"(?:自治区党委|自治区人大常委会|自治区政协|自治区政府|自治区纪委|{_LEVEL}党委|{_LEVEL}委|地委|党工委|{_LEVEL}人大常委会|"
+    rf"人大常委会|{_LEVEL}人大|{_LEVEL}政协|政协|{_LEVEL}政府|人民政府|管委会|{_LEVEL}纪委监委|{_LEVEL}纪委)"
 )
-# A token is an organ + position (市委书记), a bare head-of-government title (市长),
-# or "X领导" introducing a list of names.
+# A token is an organ + position (市委书记), a bare head-of-government title (市长), "X领导"
+# introducing a list of names, or a bare post continuing the previous official's organ
+# (政协主席A，副主席B、C，秘书长D).
 _TOKEN = re.compile(
-    rf"(?P<org>{_ORG})(?P<pos>{_POSITION})|(?P<head>常务副(?:市|区|县|州|省)长|副(?:市|区|县|州|省)长|(?:市|区|县|州|省)长)"
-    rf"|(?P<lead>(?P<lead_level>{_LEVEL})领导)"
+    rf"(?P<org>{_ORG})(?P<pos>{_POSITION})"
+    rf"|(?P<head>自治区(?:代)?主席|自治区副主席|常务副(?:市|区|县|州|省)长|副(?:市|区|县|州|省)长|(?:市|区|县|州|省)长)"
+    rf"|(?P<lead>(?P<lead_level>{_LEVEL})(?:党政|四大班子|四套班子)?领导)"
+    rf"|(?<=[，；])(?P<bare>常务副主席|副主席|常务副主任|副主任|副秘书长|秘书长)(?=[\u4e00-\u9fff]{{2,4}}[、，。；等])"
 )
 # After a first token, a department post in the same chain (市委常委、宣传部部长).
 _DEPT = re.compile(r"、(?P<dept>(?:副主席|主席|副主任|主任)(?=[\u4e00-\u9fff])|[\u4e00-\u9fff]{0,8}?(?:部长|秘书长|主任|书记))")
@@ -103,10 +106,19 @@ def _names_after(text: str, pos: int, listing: bool) -> list[str]:
         pos = run.start() + len(name)
         if pos >= len(text) or text[pos] != "、":
             break
-        if not listing and not re.match(r"、[\u4e00-\u9fff]{2,3}(?:[，。；、等]|$)", text[pos:]):
+        if not listing and not _plain_name_next(text, pos + 1):
             break
         pos += 1
     return names
+
+
+def _plain_name_next(text: str, pos: int) -> bool:
+    """Whether a plain two- or three-character name (no title of its own) starts at ``pos``."""
+    run = _NAME_RUN.match(text, pos)
+    if not run or _TOKEN.match(text, pos):
+        return False
+    name = _pick_name(run.group(0))
+    return bool(name) and len(name) <= 3
 
 
 def _long_listed_name(text: str, run: re.Match) -> str | None:
@@ -174,7 +186,28 @@ def find_leaders(sentences: list[str], gazetteer: Gazetteer, year: int | None) -
                 if region is not None:
                     carried = region
             pos = max(end, token.end())
+        found.extend(_listed_before(sentence, index, found))
     return found
+
+
+# 陈忠才、陈向阳、吴改等县领导…: the names come before the words that give their rank.
+_LISTED_BEFORE = re.compile(r"(?P<names>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4}){1,20})等(?P<level>[省市区县州盟旗])(?:级)?领导")
+
+
+def _listed_before(sentence: str, index: int, found: list[LeaderMention]) -> list[LeaderMention]:
+    out = []
+    known = {m.name for m in found if m.sentence == index}
+    for match in _LISTED_BEFORE.finditer(sentence):
+        names = match.group("names").split("、")
+        names[0] = re.split(r"[，。；：]", names[0])[-1]
+        if any(_pick_name(name) != name for name in names[1:]):
+            continue  # not a plain list of names
+        clause_end = min([i for i in (sentence.find(c, match.end()) for c in "；。") if i >= 0] or [len(sentence)])
+        for name in names:
+            if name not in known and 2 <= len(name) <= 4 and name[0] not in _NEVER_FIRST:
+                out.append(LeaderMention(name, match.group("level") + "领导", None, match.group("level"), index,
+                                         sentence[match.end():clause_end], match.start()))
+    return out
 
 
 def _level_char_of(title: str) -> str:
@@ -184,6 +217,8 @@ def _level_char_of(title: str) -> str:
 
 def _level_char(token: re.Match) -> str:
     text = token.group(0)
+    if text.startswith("自治区"):
+        return "省"  # a region's organs are province-level
     for ch in text:
         if ch in "省市区县州盟旗":
             return ch
