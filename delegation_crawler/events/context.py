@@ -132,6 +132,8 @@ class StoryContext:
 
 
 def has_level(place: Place, level_char: str) -> bool:
+    if level_char == "地":
+        return place.name.endswith("地区")
     if level_char == "省":
         return place.level == "province"
     if level_char == "市" and place.code in _MUNICIPALITY_CODES:

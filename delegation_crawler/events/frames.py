@@ -164,6 +164,9 @@ def _host_after(rest: str, ctx: StoryContext, needs_purpose: bool, abbreviation:
     used += len(re.match(r"[两三四五六七八九十\d]*[个]?(?:省区市|省市|市县|县区|县市|地|省|市|县|区)?", rest[used:]).group(0))
     if needs_purpose and not _has_purpose(rest[used:]):
         return None
+    parent = ctx.gaz.get(place.parent) if also and place.level == "county" else None
+    if parent is not None and all(p.parent == parent.code for p in also) and rest.startswith(parent.short or parent.name):
+        return Side(parent, also=(place, *also))  # 赴眉山市东坡区、仁寿县、彭山县: a tour of 眉山市
     return Side(place, also=tuple(also))
 
 
@@ -219,6 +222,11 @@ def _visitor_before(pre: str, pre_offset: int, sentence_leaders: list[LeaderMent
             noun_flags.append("not a government delegation")  # 商会会长X带领考察团, 民盟…为团长的考察团
         if side.known or noun_flags:
             return side, noun_flags + flags, True
+    noun_at = nouns[-1].start() if nouns else 0
+    last_clause = max(pre.rfind("，", 0, noun_at), pre.rfind("；", 0, noun_at))
+    near = [m for m in sentence_leaders if last_clause < m.start < noun_at and m.region is not None]
+    if near:  # 在阿坝州委常委X带领下，金川县委书记Y及党政代表团一行赴…: the delegation's own official
+        return Side(near[-1].region), flags, True
     for leader in sentence_leaders:
         if leader.start < pre_offset:
             if leader.region is not None:
@@ -237,7 +245,9 @@ def _visitor_before(pre: str, pre_offset: int, sentence_leaders: list[LeaderMent
     hit = ctx.gaz.match_suffix(stripped, year=ctx.year)
     if hit and hit[1] >= 2:
         return Side(hit[0]), flags, bool(nouns)
-    organ = re.search(r"办公室|指挥部|[长记席任]率$", stripped) if nouns or re.search(r"[长记席任]率$", stripped) else None
+    # A group travelling without a delegation noun: an office (…指挥部办公室到…), a titled
+    # official with no name (县长率…), or X一行.
+    organ = re.search(r"办公室|指挥部|[长记席任]率$", stripped) or re.search(r"一行[，\s]*$", pre)
     subject = _subject_place(stripped, ctx) if organ or nouns else None
     if subject is not None:
         return Side(subject), flags, True
@@ -327,7 +337,7 @@ def _meeting_frames(sentence: str, index: int, in_title: bool, leaders: list[Lea
     return frames
 
 
-_WELCOME = re.compile(r"对(?P<guest>[^，。；]{1,30}?)一行(?:的)?(?:到来|来访|莅临|到访)[^。；]{0,12}?表示(?:热烈|热忱|衷心|诚挚)?(?:的)?欢迎")
+_WELCOME = re.compile(r"对(?P<guest>[^，。；]{1,30}?)一行(?:的)?(?:到来|来访|莅临|到访)?[^。；]{0,12}?表示(?:了)?(?:热烈|热忱|衷心|诚挚)?(?:的)?欢迎")
 
 
 def _welcome_frames(sentence: str, index: int, in_title: bool, leaders: list[LeaderMention],

@@ -219,6 +219,8 @@ def _level_char(token: re.Match) -> str:
     text = token.group(0)
     if text.startswith("自治区"):
         return "省"  # a region's organs are province-level
+    if text.startswith("地委"):
+        return "地"  # a prefecture-level 地区 (塔城地区)
     for ch in text:
         if ch in "省市区县州盟旗":
             return ch
