@@ -14,6 +14,7 @@ from .tense import told_as_past as _told_as_past
 _SIGN = re.compile(r"签署|签订|签定|签下|共签|签约")
 _AGREEMENT_SUFFIX = ("框架协议", "合作协议", "协议书", "协议", "备忘录", "意向书", "行动计划", "合作计划", "工作方案", "实施方案",
                      "方案", "协定", "合同", "倡议书", "宣言", "公约", "合作书", "计划", "共识")
+_BUSINESS_SIGNER = re.compile(r"公司|企业|集团|银行|商会")
 _DOCUMENT = r"(?:框架协议|合作协议|协议书|协议|备忘录|意向书|行动计划|合作计划|协定|倡议书|宣言|合作书)"
 _UNTITLED_AGREEMENT = re.compile(
     rf"(?:签署|签订|签定|共签)(?:了|的)?(?P<obj>[\u4e00-\u9fff\d“”]{{2,30}}?{_DOCUMENT})"
@@ -53,16 +54,18 @@ def find_agreements(lines: list[str], year: int | None = None, month: int | None
                     found.append(name)
                 pos = title.end()
                 gap_limit = 4  # only 、/和/及 between further titles
-        for title in re.finditer(r"《([^《》]{2,60})》(?=签约|签字|签署仪式)", sentence):
+        for title in re.finditer(r"《([^《》]{2,60})》(?:的)?(?=签约|签字|签署)", sentence):
             found.append(title.group(1).strip())
         # Some reports quote the name instead: 签署了“川陕…合作协议”.
         for quoted in _QUOTED_AGREEMENT.finditer(sentence):
             if quoted.group(1).endswith(_AGREEMENT_SUFFIX):
                 found.append(quoted.group(1).strip())
         for match in _UNTITLED_AGREEMENT.finditer(sentence):
-            obj = re.sub(r"^(?:了|的|两市|两地|两区|两县|双方|三方|一份|一项)+", "", match.group("obj"))
-            if re.match(r"^[\d一二三四五六七八九十两几多]+[个项份批]", obj) or len(obj) < 2:
+            obj = re.sub(r"^(?:了|的|双方|三方|一份|一项)+", "", match.group("obj"))
+            if re.match(r"^(?:[\d一二三四五六七八九十两几多]+[个项份批]|系列|多项|一批|若干|相关)", obj) or len(obj) < 2:
                 continue
+            if _BUSINESS_SIGNER.search(re.split(r"[，；]", sentence[: match.start()])[-1]):
+                continue  # 两家公司还签订了…项目合作协议: the companies', not the places'.
             if _told_as_past(sentence[: match.start()], year, month):
                 continue
             found.append(obj.strip("“”"))

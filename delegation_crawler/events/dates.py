@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 
 _SLACK = timedelta(days=3)
 _CLOCK = re.compile(r"\s*\d{1,2}[:：]\d{2}")
+_META_LABEL = re.compile(r"(?:发布|更新|发表|录入|出版)(?:时间|日期)[：:]?\s*$|(?:时间|日期)[：:]\s*$")
 _RANGE_SEP = r"(?:至|到|—|－|-|~|～|–)"
 # ``4月16日至17日``, ``4月16至17日``, ``4月16日、17日``, ``3月30日至4月2日``.
 _FULL_RANGE = re.compile(
@@ -20,7 +21,7 @@ _FULL_RANGE = re.compile(
 )
 # ``97日``: the 月 was lost (seed 004); three or four digits then 日, not after 月 or a digit.
 _LOST_MONTH = re.compile(r"(?<![\d月年])(?P<md>\d{2,4})日")
-_DAY_ONLY = re.compile(r"(?<![\d月年])(?P<d>\d{1,2})日(?:(?:上午|下午)?" + _RANGE_SEP + r"(?P<d2>\d{1,2})日)?")
+_DAY_ONLY = re.compile(r"(?<![\d月年])(?P<d>\d{1,2})(?:日|(?=至\d{1,2}日))(?:(?:上午|下午)?" + _RANGE_SEP + r"(?P<d2>\d{1,2})日)?")
 
 
 def parse_published(value: str | None) -> date | None:
@@ -83,8 +84,8 @@ def find_range(text: str, published: date | None) -> tuple[date, date] | None:
     for match in _FULL_RANGE.finditer(text):
         if text[match.end(): match.end() + 1] in ("电", "讯"):
             continue  # dateline (本报宁波4月25日电, 中国网4月28日讯): when the report was filed, not the visit
-        if _CLOCK.match(text, match.end()):
-            continue  # 2023年07月16日 10:02:51: the page's own timestamp
+        if _CLOCK.match(text, match.end()) or _META_LABEL.search(text[max(0, match.start() - 8): match.start()]):
+            continue  # 2023年07月16日 10:02:51, 发布时间：…: the page's own timestamp
         year = int(match["y"]) if match["y"] else None
         if year is None and published is None:
             continue
@@ -153,24 +154,27 @@ def find_damaged(text: str, published: date | None) -> tuple[date, date] | None:
 
 _RELATIVE = {"前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0}
 _RELATIVE_RE = re.compile("|".join(_RELATIVE))
+_NAMED = re.compile(r"[\u4e00-\u9fff]{0,4}(?:网|报|新闻)")  # 今日房县网讯, 今日头条: a name, not a day
 
 
 def find_relative(text: str, published: date | None) -> tuple[date, date] | None:
     """``昨日`` / ``今天`` in a paper's story: counted from the publish date."""
     if published is None:
         return None
-    match = _RELATIVE_RE.search(text)
+    match = next((m for m in _RELATIVE_RE.finditer(text) if not _NAMED.match(text, m.end())), None)
     if not match:
         return None
     day = published + timedelta(days=_RELATIVE[match.group(0)])
     return day, day
 
 
+_URL_MONTH = re.compile(r"/((?:19|20)\d{2})[-_]?(0[1-9]|1[0-2])/")
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
 def date_in_url(url: str | None) -> date | None:
-    """The publish date many CMSs put in the path (``/2020-11/16/``, ``t20201116_``, ``/c/2017/12/06/``)."""
+    """The publish date many CMSs put in the path (``/2020-11/16/``, ``t20201116_``, ``/c/2017/12/06/``);
+    a month folder alone (``/202311/``) gives that month's last day."""
     if not url or not isinstance(url, str):
         return None
     for match in _URL_DATE.finditer(url[:300]):
@@ -180,11 +184,15 @@ def date_in_url(url: str | None) -> date | None:
             continue
         if found.year >= 1995:
             return found
+    month = _URL_MONTH.search(url[:300])
+    if month:
+        year, number = int(month[1]), int(month[2])
+        return date(year + number // 12, number % 12 + 1, 1) - timedelta(days=1)
     return None
 
 
 _DURATION = re.compile(r"为期([两二三四五六七八九十\d]{1,2})天")
-_DATELINE = re.compile(r"(?:本报|本网|新华社|记者)[\u4e00-\u9fff]{0,8}?(\d{1,2})月(\d{1,2})日电")
+_DATELINE = re.compile(r"(\d{1,2})月(\d{1,2})日电")
 
 
 def stretch_by_duration(span: tuple[date, date], text: str) -> tuple[date, date]:

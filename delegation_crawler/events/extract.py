@@ -21,7 +21,7 @@ from .text import canonical, sentences, simplified
 
 # A report is a few thousand characters; reading more only costs time on junk pages.
 MAX_TEXT_CHARS = 30_000
-MAX_TITLE_CHARS = 300
+MAX_TITLE_CHARS = 1000  # a record whose "title" is the page's first paragraph still reads whole
 ACTIVITIES = ("考察", "调研", "学习", "座谈会", "签约", "会见", "会谈", "对接", "推介会", "交流", "参观")
 _LEVEL_OF_CHAR = {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture", "县": "county", "区": "county",
                   "旗": "county"}
@@ -116,8 +116,15 @@ def _visit_dates(lines: list[str], body_lines: list[str], frame: Frame, frames: 
     """Dates: the frame's sentence, then the other frames', then the body, then damaged forms;
     a one-day span the story says lasts N days (为期五天) is stretched."""
     frame_lines = [lines[frame.sentence]] + [lines[f.sentence] for f in frames if f.host.known]
-    span = _first_span(frame_lines, body_lines, visit_dates.dateline(" ".join(lines[:2]), published) or published)
+    reference = visit_dates.dateline(" ".join(lines[:2]), published) or published
+    span = _first_span(frame_lines, body_lines, reference)
     if span is not None:
+        # Another frame may tell the whole stay (7月1日会见… / 7月1日至3日，代表团来吉林省…).
+        for window in frame_lines[1:]:
+            other = visit_dates.find_range(window, reference)
+            if other and other[0] <= span[0] <= span[1] <= other[1] and other != span:
+                span = other
+                break
         span = visit_dates.stretch_by_duration(span, "".join(frame_lines[:1] + lines[:4]))
     return span
 
@@ -129,6 +136,10 @@ def _first_span(frame_lines: list[str], body_lines: list[str], published) -> tup
             return span
     for window in body_lines:
         span = visit_dates.find_range(window, published)
+        if span:
+            return span
+    for window in body_lines[:12]:  # 昨天下午，…与代表团一行座谈
+        span = visit_dates.find_relative(window, published)
         if span:
             return span
     for window in frame_lines:
