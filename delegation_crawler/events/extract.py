@@ -108,7 +108,7 @@ def _promote_to_province(frame: Frame, ctx: StoryContext) -> None:
     if province is None or host.code[:2] == visitor.code[:2]:
         return
     # Arriving in the capital, or a story about the province more than the city: the province.
-    if host.code.endswith("0100") or ctx.mentions[province.code] > ctx.mentions[host.code]:
+    if host.code.endswith("0100") or ctx.mentions[province.code] >= ctx.mentions[host.code]:
         frame.host = Side(province)
 
 

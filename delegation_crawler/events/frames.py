@@ -44,7 +44,7 @@ _ARRIVE = ("抵达", "抵", "莅临", "到达")
 _MOVE = re.compile(r"到访|回访|来访|访问|到达|到|赴|来|莅临|莅|前往|走进|抵达|抵|在")
 _OBJECT_VERB = re.compile(r"考察了?|访问了?|调研了?")
 PURPOSE = ("考察", "调研", "调查", "学习", "交流", "对接", "参观", "访问", "洽谈", "观摩", "座谈", "走访", "开展", "进行", "共商", "招商",
-           "推介", "签署", "签约", "会谈", "检查", "指导", "督导", "慰问", "视察", "商谈", "参访", "互访")
+           "推介", "签署", "签约", "会谈", "检查", "指导", "督导", "慰问", "视察", "商谈", "参访", "互访", "推进", "协作", "看望")
 PRONOUNS = {"我市": "市", "本市": "市", "我县": "县", "本县": "县", "我区": "区", "本区": "区", "我州": "州", "本州": "州",
             "我旗": "旗", "我省": "省", "本省": "省"}
 # A place the gazetteer does not know, written with a division or zone suffix (两江新区).
@@ -142,10 +142,11 @@ def _host_after(rest: str, ctx: StoryContext, needs_purpose: bool, abbreviation:
     if one is not None:
         return one
     hit = ctx.gaz.parse(rest, year=ctx.year)
-    modifier = _MODIFIER.match(rest) if hit is None else None
-    if modifier:  # 赴对口帮扶的六盘水市
-        hit = ctx.gaz.parse(rest[modifier.end():], year=ctx.year)
-        rest = rest[modifier.end():]
+    # 赴对口帮扶的六盘水市 / 来到浙江对口支援的青海海西州: the place after the modifier.
+    modifier = _MODIFIER.match(rest, hit[1] if hit else 0)
+    later = ctx.gaz.parse(rest[modifier.end():], year=ctx.year) if modifier else None
+    if later is not None:
+        hit, rest = later, rest[modifier.end():]
     if hit is None:
         written = _WRITTEN_PLACE.match(rest)
         if written and _has_purpose(rest[written.end():]) and written.group(1)[:2] not in ("我市", "本市"):

@@ -17,6 +17,8 @@ _SPACES = re.compile(r"[ \t\u3000\xa0]+")
 _SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
 # ASCII digits only: full-width digits are folded so that dates parse.
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# Variant forms OpenCC's t2s leaves alone but place names need (陜西 is printed for 陕西).
+_VARIANTS = str.maketrans({"陜": "陕"})
 
 PUNCT = "，。；：、！？（）《》“”‘’\"'\n "
 
@@ -37,7 +39,7 @@ def canonical(text: str) -> str:
     A half-width ``?`` between two Han characters is a space the page could not encode
     (seed 000), so it becomes a space rather than a question mark.
     """
-    text = simplified(text or "").translate(_DIGITS)
+    text = simplified(text or "").translate(_DIGITS).translate(_VARIANTS)
     text = re.sub(r"(?<=[\u4e00-\u9fff])\?(?=[\u4e00-\u9fff])", " ", text)
     text = text.translate(_HALF_TO_FULL)
     # Seed 001's damage puts a comma before the real mark (",、" ",。" ",,"): keep the last.

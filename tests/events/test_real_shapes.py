@@ -96,3 +96,38 @@ def test_reports_of_one_visit_share_a_visit_id(tmp_path):
     assert linker.link({"is_delegation_visit": False}) is None
     # The index lasts: a new process links to the visits of earlier runs.
     assert VisitLinker(tmp_path / "visits.jsonl").link(longer, "2018-09-20") == first
+
+
+def test_a_welcome_or_a_meeting_tells_the_visit():
+    welcome = _event("两地座谈", "9月23日，天津市和平区委书记李强、县委书记王刚出席座谈会。王刚对李强一行的到来表示欢迎。"
+                     "舟曲县与和平区深化协作。舟曲县将加大对接力度。", "2023-09-25")
+    assert (welcome["visitor"]["code"], welcome["host"]["code"]) == ("120101", "623023")
+    meeting = _event("会见", "9月16日，上海市委副书记、市长张明在市政府接见了由州委副书记、州长李华率领的迪庆州党政代表团一行。",
+                     "2008-09-17")
+    assert (meeting["visitor"]["code"], meeting["host"]["code"]) == ("533400", "310000")
+
+
+def test_a_tour_of_several_places_and_its_officials():
+    event = _event("考察", "6月13日至14日，英山县委书记郑明率县党政代表团赴安徽省金寨、霍山、岳西三县考察学习。"
+                   "金寨县委副书记、县长张华陪同。", "2021-06-15")
+    assert (event["visitor"]["code"], event["host"]["code"]) == ("421124", "341524")
+    city = _event("考察", "1月2日至3日，金川县委书记张海清率党政代表团一行赴眉山市东坡区、仁寿县、彭山县参观考察。", "2014-01-04")
+    assert city["host"]["code"] == "511400"
+
+
+def test_officials_listed_before_their_rank_and_a_regions_organs():
+    event = _event("考察", "4月1日，县委书记王刚率我县党政考察团赴广德市学习考察。陈明、李华、赵亮等县领导参加。", "2021-04-02",
+                   home_place="341524")
+    assert {"陈明", "李华", "赵亮"} <= {l["name"] for l in event["leaders"] if l["side"] == "visitor"}
+    region = _event("考察", "4月25日，自治区党委书记张明，自治区主席陈武率广西党政代表团赴四川学习考察。四川省委书记王刚陪同。",
+                    "2019-04-27")
+    assert (region["visitor"]["code"], region["host"]["code"]) == ("450000", "510000")
+    assert {(l["name"], l["side"]) for l in region["leaders"]} == {("张明", "visitor"), ("陈武", "visitor"), ("王刚", "host")}
+
+
+def test_page_timestamps_and_datelines_are_not_the_visit():
+    event = _event("郧西县党政考察团来我县参观考察", "发布时间：2012年11月06日\n今日房县网讯 5至6日，郧西县委书记胡明带领郧西县党政考察团来我县参观考察。",
+                   "2012-11-06", home_place="420325")
+    assert (event["start_date"], event["end_date"]) == ("2012-11-05", "2012-11-06")
+    agency = _event("考察", "中国网4月28日讯 4月17日至20日，广州市政协调研组赴贵州省毕节市考察。", "2018-04-28")
+    assert (agency["start_date"], agency["end_date"]) == ("2018-04-17", "2018-04-20")
