@@ -44,12 +44,14 @@ _FOLLOWERS_LONG = (
 _FOLLOWERS_SHORT = ("率", "等", "在", "和", "与", "及", "同", "说", "对", "向", "也", "还", "致", "为", "并", "的")
 _SHORT_CHARS = set("".join(_FOLLOWERS_SHORT))
 _JOINERS = set("及与等在的率并")
+# 市长期以来, 忻州市长征街: 市长 followed by these is a word, not a mayor.
+_NOT_AFTER_HEAD = set("期远久效达征江城白寿治度廊河途足势")
 # Characters that start no name in these reports (会第, 率党政, 的陪同下 are text, not names).
 _NEVER_FIRST = set("会的率对在与等及为是将以之期委副被把并也还就从到给")
 _OWN_PLACE = re.compile(r"我[市县区州旗省]|本[市县区]|来[\u4e00-\u9fff](?:考察|调研|学习|交流)")
 _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯", "西门")
 _NAME_RUN = re.compile(r"[\u4e00-\u9fff·•]+")
-_NOT_NAMES = ("一行", "同志", "领导", "代表", "等人", "出席", "参加", "陪同", "主持", "讲话")
+_NOT_NAMES = ("一行", "同志", "领导", "代表", "等人", "出席", "参加", "陪同", "主持", "讲话", "分别", "先后", "一同", "共同")
 
 
 @dataclass
@@ -112,6 +114,11 @@ def _names_after(text: str, pos: int, listing: bool) -> list[str]:
     return names
 
 
+def _qualifies(title: str) -> bool:
+    """A post of the place itself, not only a party-group seat or an office head's post."""
+    return not (title.endswith("党组成员") or re.search(r"(?:办公室|办|局|中心)主任$", title))
+
+
 def _plain_name_next(text: str, pos: int) -> bool:
     """Whether a plain two- or three-character name (no title of its own) starts at ``pos``."""
     run = _NAME_RUN.match(text, pos)
@@ -124,7 +131,8 @@ def _plain_name_next(text: str, pos: int) -> bool:
 def _long_listed_name(text: str, run: re.Match) -> str | None:
     """A five-character name in a list (宝音满都呼、…): the whole run between separators."""
     word = run.group(0)
-    return word if len(word) == 5 and text[run.end(): run.end() + 1] in "、，。等" else None
+    plain = not (set(word) & set("了的是在和与"))
+    return word if plain and len(word) == 5 and text[run.end(): run.end() + 1] in "、等" else None
 
 
 def find_leaders(sentences: list[str], gazetteer: Gazetteer, year: int | None) -> list[LeaderMention]:
@@ -138,7 +146,7 @@ def find_leaders(sentences: list[str], gazetteer: Gazetteer, year: int | None) -
             if not token:
                 break
             if token.group("head") and (gazetteer.match_prefix(sentence[token.start() + 1:], year=year)
-                                        or sentence[token.end(): token.end() + 1] in ("期", "远", "久", "效", "达")):
+                                        or sentence[token.end(): token.end() + 1] in _NOT_AFTER_HEAD):
                 pos = token.start() + 1  # 上海市长宁区 / 湖南省长沙市: a place name, not a mayor
                 continue
             # The place standing just before the token (巴中 + 市委书记, 合川区 + 领导).
@@ -176,6 +184,8 @@ def find_leaders(sentences: list[str], gazetteer: Gazetteer, year: int | None) -
             was_carried = False
             if region is None and carried is not None and carried.canonical_name.endswith(level_char):
                 region, was_carried = carried, True
+            if names and not any(_qualifies(t) for t in chain_titles):
+                names = []  # 县政府党组成员、办公室主任X: no post of the place itself
             if names:
                 # The cue clause runs to the end of the sub-sentence (…，…马文森陪同考察；).
                 clause_end = min([i for i in (sentence.find(c, end) for c in "；。") if i >= 0] or [len(sentence)])
