@@ -27,9 +27,9 @@ _ORG = (
 # (政协主席A，副主席B、C，秘书长D).
 _TOKEN = re.compile(
     rf"(?P<org>{_ORG})(?P<pos>{_POSITION})"
-    rf"|(?P<head>自治区(?:代)?主席|自治区副主席|常务副(?:市|区|县|州|省)长|副(?:市|区|县|州|省)长|(?:市|区|县|州|省)长)"
+    rf"|(?P<head>自治区(?:代)?主席|自治区副主席|常务副(?:市|区|县|州|省)长|副(?:市|区|县|州|省|盟|旗)长|(?:市|区|县|州|省|盟|旗)长)"
     rf"|(?P<lead>(?P<lead_level>{_LEVEL})(?:党政|四大班子|四套班子)?领导)"
-    rf"|(?<=[，；])(?P<bare>常务副主席|副主席|常务副主任|副主任|副秘书长|秘书长)(?=[\u4e00-\u9fff]{{2,4}}[、，。；等])"
+    rf"|(?<=[，；、])(?P<bare>常务副主席|副主席|常务副主任|副主任|副秘书长|秘书长)(?=[\u4e00-\u9fff]{{2,4}})"
 )
 # After a first token, a department post in the same chain (市委常委、宣传部部长).
 _DEPT = re.compile(r"、(?P<dept>(?:副主席|主席|副主任|主任)(?=[\u4e00-\u9fff])|[\u4e00-\u9fff]{0,8}?(?:部长|秘书长|主任|书记))")
@@ -140,7 +140,7 @@ def find_leaders(sentences: list[str], gazetteer: Gazetteer, year: int | None) -
     found: list[LeaderMention] = []
     for index, sentence in enumerate(sentences):
         carried: Place | None = None
-        pos = 0
+        pos = name_end = 0
         while True:
             token = _TOKEN.search(sentence, pos)
             if not token:
@@ -149,8 +149,9 @@ def find_leaders(sentences: list[str], gazetteer: Gazetteer, year: int | None) -
                                         or sentence[token.end(): token.end() + 1] in _NOT_AFTER_HEAD):
                 pos = token.start() + 1  # 上海市长宁区 / 湖南省长沙市: a place name, not a mayor
                 continue
-            # The place standing just before the token (巴中 + 市委书记, 合川区 + 领导).
-            clause_start = max(sentence.rfind(ch, 0, token.start()) for ch in "，；：、（）“” ") + 1
+            # The place standing just before the token (巴中 + 市委书记, 合川区 + 领导), never
+            # inside the previous official's name (曹新平和市委副书记: not 平和县).
+            clause_start = max(max(sentence.rfind(ch, 0, token.start()) for ch in "，；：、（）“” ") + 1, name_end)
             before = sentence[clause_start: token.start()]
             region, written = _region_before(before, token, gazetteer, year)
             chain_titles = [token.group(0)]
@@ -193,6 +194,7 @@ def find_leaders(sentences: list[str], gazetteer: Gazetteer, year: int | None) -
                 for name in names:
                     found.append(LeaderMention(name, written + title, region, level_char,
                                                index, sentence[end:clause_end], clause_start, was_carried))
+                name_end = sentence.find(names[-1], end) + len(names[-1])
                 if region is not None:
                     carried = region
             pos = max(end, token.end())
