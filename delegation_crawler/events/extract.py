@@ -112,6 +112,18 @@ def _promote_to_province(frame: Frame, ctx: StoryContext) -> None:
         frame.host = Side(province)
 
 
+_ROUNDUP = re.compile(r"今年以来|近段时间|近一段时间|纷纷|陆续|[两三四五六七八九十]年(?:间|来)|多年来|据记者观察|哪些")
+
+
+def _is_roundup(lines: list[str], title_count: int, frames: list[Frame]) -> bool:
+    """A feature or roundup (今年以来，…纷纷率党政代表团…): no visit in its title, and an opening
+    that speaks of many visits or a long time, not of one visit."""
+    if any(f.in_title and f.visitor.known and f.host.known for f in frames):
+        return False
+    opening = "".join(lines[: title_count + 3])
+    return bool(_ROUNDUP.search(opening))
+
+
 def _visit_dates(lines: list[str], body_lines: list[str], frame: Frame, frames: list[Frame], published) -> tuple | None:
     """Dates: the frame's sentence, then the other frames', then the body, then damaged forms;
     a one-day span the story says lasts N days (为期五天) is stretched."""
@@ -201,6 +213,8 @@ def extract_event(*, title: str, text: str, published: str | None, source: str |
     leaders = find_leaders(lines, gaz, year)
     frames = find_frames(lines, len(title_lines), leaders, ctx)
     frame, reason = choose_frame(frames)
+    if frame is not None and not reason and _is_roundup(lines, len(title_lines), frames):
+        reason = "a roundup or feature that recalls visits"
     if frame is None or reason:
         return _empty(reason or "no visit", 0.9 if frame is not None else 0.8)
     _promote_to_province(frame, ctx)
