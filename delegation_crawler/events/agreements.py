@@ -48,6 +48,8 @@ def find_agreements(lines: list[str], year: int | None = None, month: int | None
                 if any(gap.endswith(w) for w in _CITED_BEFORE):
                     break
                 name = title.group(1).strip()
+                if re.match(r"(?:并)?(?:达成|的)?意向", sentence[title.end(): title.end() + 4]):
+                    break  # 签订《…》达成意向: only agreed to sign
                 # Right after the signing verb a title is what was signed (协议, 备忘录, 任务清单…),
                 # unless it is a kind of document nobody signs.
                 if not name.endswith(_NOT_SIGNED):

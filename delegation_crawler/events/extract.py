@@ -225,7 +225,8 @@ def extract_event(*, title: str, text: str, published: str | None, source: str |
     own = frame.host.place if frame.host.written or (frame.host.abbreviated and frame.coming) else (
         frame.visitor.place if frame.visitor.written else None)
     sides = assign_sides(leaders, _side_place(frame.visitor), _side_place(frame.host), ctx, own, frame.host.also)
-    month = span[0].month if span and span[0].year == year else None
+    told = re.search(r"(\d{1,2})月\d{1,2}日", lines[frame.sentence])
+    month = span[0].month if span else (int(told[1]) if told else None)  # the visit's month, for 今年2月…
     agreements = [_as_written(name, title, text) for name in _agreements(title_lines, body_lines, year, month)]
     sites = find_sites(body_lines)
     joined = "".join(lines)
