@@ -129,7 +129,7 @@ def _visit_dates(lines: list[str], body_lines: list[str], frame: Frame, frames: 
     a one-day span the story says lasts N days (为期五天) is stretched."""
     frame_lines = [lines[frame.sentence]] + [lines[f.sentence] for f in frames if f.host.known]
     reference = visit_dates.dateline(" ".join(lines[:2]), published) or published
-    span = _first_span(frame_lines, body_lines, reference)
+    span = _first_span(frame_lines, body_lines, reference, lines[:14])
     if span is not None:
         # Another frame may tell the whole stay (7月1日会见… / 7月1日至3日，代表团来吉林省…).
         for window in frame_lines[1:]:
@@ -141,8 +141,15 @@ def _visit_dates(lines: list[str], body_lines: list[str], frame: Frame, frames: 
     return span
 
 
-def _first_span(frame_lines: list[str], body_lines: list[str], published) -> tuple | None:
-    for window in frame_lines:
+def _first_span(frame_lines: list[str], body_lines: list[str], published, top: list[str] = ()) -> tuple | None:
+    """The frame's own sentence first (any form: 12月8日, 昨日, a bare 27日), then the other
+    frames', the body, relative days near the top, and damaged forms elsewhere."""
+    own = frame_lines[0]
+    span = (visit_dates.find_range(own, published) or visit_dates.find_relative(own, published)
+            or visit_dates.find_damaged(own, published))
+    if span:
+        return span
+    for window in frame_lines[1:]:
         span = visit_dates.find_range(window, published) or visit_dates.find_relative(window, published)
         if span:
             return span
@@ -150,11 +157,11 @@ def _first_span(frame_lines: list[str], body_lines: list[str], published) -> tup
         span = visit_dates.find_range(window, published)
         if span:
             return span
-    for window in body_lines[:12]:  # 昨天下午，…与代表团一行座谈
+    for window in top or body_lines[:12]:  # 昨天下午，…与代表团一行座谈
         span = visit_dates.find_relative(window, published)
         if span:
             return span
-    for window in frame_lines:
+    for window in frame_lines[1:]:
         span = visit_dates.find_damaged(window, published)
         if span:
             return span
