@@ -52,6 +52,7 @@ _MODIFIER = re.compile(r"[\u4e00-\u9fff]{1,10}?的")  # 赴对口帮扶的六盘
 _WRITTEN_PLACE = re.compile(r"([^\W的对]{2,8}?(?:新区|开发区|高新区|自治县|自治州|市|县|区|州|省|旗|盟))")
 # Organisations whose delegations are not a place's government (business, the democratic parties).
 _NON_GOVERNMENT_SUBJECT = re.compile(r"商会|企业家|工商联|民盟|民建|民进|民革|农工党|致公党|九三学社|台盟|公司|集团|协会")
+_COMING_GUEST = re.compile(r"与前来(?:考察|访问|调研|学习|交流)[^，。；]{0,8}?的[^，。；]{2,20}?(?P<noun>党政代表团|代表团|考察团)")
 _WISHES = ("希望", "期待", "邀请", "欢迎更多", "诚邀")
 _NOT_ABBREVIATIONS = set("华此这我本该当各外内国")  # 来华: China; 来此: here
 _FUTURE = re.compile(r"将(?:要)?(?:带领|率领|率|带|赴|于|到|前往|组织|启程|出访)|即将|拟于|拟赴|计划于|准备赴")
@@ -135,7 +136,9 @@ def _has_purpose(tail: str) -> bool:
 def _host_after(rest: str, ctx: StoryContext, needs_purpose: bool, abbreviation: bool = True) -> Side | None:
     for pronoun, level_char in PRONOUNS.items():
         if rest.startswith(pronoun):
-            if needs_purpose and not _has_purpose(rest[len(pronoun):]):
+            tail = rest[len(pronoun):]
+            listed = re.match(r"(?:[\u4e00-\u9fff]{2,8}?[县区市旗][、和及]?)+", tail)  # 到我州永平县、云龙县…考察
+            if needs_purpose and not _has_purpose(tail) and not (listed and _has_purpose(tail[listed.end():])):
                 return None
             return Side(ctx.self_place(level_char), pronoun, level_char)
     one = _abbreviation(rest, ctx) if abbreviation else None
@@ -185,14 +188,14 @@ def _abbreviation(rest: str, ctx: StoryContext) -> Side | None:
     char = rest[0]
     for place in ctx.evidence:
         while place is not None:
-            if place.level != "province" and (place.short or place.name).startswith(char):
+            if (place.short or place.name).startswith(char):
                 return Side(place, abbreviated=True)
             place = ctx.gaz.get(place.parent) if place.level == "county" else None
     named = [ctx.gaz.get(code) for code, _ in ctx.mentions.most_common()]
     for place in named:
         short = place.short or place.name[:-1] if place is not None else ""
-        if place is not None and place.level != "province" and char in (short[:1], short[-1:]):
-            return Side(place, abbreviated=True)
+        if place is not None and char in (short[:1], short[-1:] if place.level != "province" else ""):
+            return Side(place, abbreviated=True)  # 来璧 (璧山区), 来足 (大足区), 来宁 (宁夏)
     listed = [p for p in ctx.gaz.candidates(char)]
     if len(listed) == 1:
         return Side(listed[0], abbreviated=True)
@@ -255,6 +258,16 @@ def _visitor_before(pre: str, pre_offset: int, sentence_leaders: list[LeaderMent
     return Side(), flags, bool(nouns)
 
 
+def _subject_side(subject: str, ctx: StoryContext) -> Side | None:
+    """The host named as the subject: 我市 / 本县, or a place ending the clause."""
+    clause = re.split(r"[，。；：]", subject)[-1]
+    for pronoun, level_char in PRONOUNS.items():
+        if clause.endswith(pronoun):
+            return Side(ctx.self_place(level_char), pronoun, level_char)
+    hit = ctx.gaz.match_suffix(clause, year=ctx.year)
+    return Side(hit[0]) if hit and hit[1] >= 2 else None
+
+
 def _subject_place(subject: str, ctx: StoryContext) -> Place | None:
     """The place that opens the subject's own clause (西藏曲松县县委副书记、县长率…, 深圳市南山区
     “百千万工程”指挥部办公室到…): the most specific of a chain of nested names."""
@@ -295,6 +308,12 @@ def find_frames(lines: list[str], title_count: int, leaders: list[LeaderMention]
             frames.append(Frame(visitor, host, index, index < title_count, flags, delegation, coming))
         if "会见" in sentence or "接见" in sentence:
             frames.extend(_meeting_frames(sentence, index, index < title_count, sentence_leaders, ctx))
+        coming = _COMING_GUEST.search(sentence)
+        if coming:  # 我市与前来考察的云和县党政代表团举行座谈会
+            visitor, flags = delegation_place(sentence[: coming.end() - len(coming.group("noun"))], ctx)
+            host = _subject_side(sentence[: coming.start()], ctx)
+            if visitor.known and host is not None:
+                frames.append(Frame(visitor, host, index, index < title_count, flags, True, True))
         if "欢迎" in sentence:
             frames.extend(_welcome_frames(sentence, index, index < title_count, sentence_leaders, ctx))
     destinations = {p.code for f in frames for p in (f.host.place, *f.host.also) if p is not None}
@@ -325,15 +344,22 @@ def _meeting_frames(sentence: str, index: int, in_title: bool, leaders: list[Lea
                     ctx: StoryContext) -> list[Frame]:
     """``范锐平会见了李建勤及攀枝花市党政代表团一行``: the host is the meeting official's place."""
     frames = []
-    for noun in DELEGATION.finditer(sentence):
+    for noun in list(DELEGATION.finditer(sentence)) + list(re.finditer(r"一行", sentence)):
         before = sentence[: noun.start()]
         at = max(before.rfind("会见"), before.rfind("接见"))
         if at < 0:
             continue
-        visitor, flags = delegation_place(sentence[at: noun.start()], ctx)
-        hosts = [m.region for m in leaders if 0 <= sentence.find(m.name) < at and m.region is not None]
+        if noun.group(0) == "一行":  # 会见北京市政协主席魏小东一行: the guest official's place
+            guests = [m for m in leaders if at < m.name_at < noun.start() and m.region is not None]
+            visitor, flags = (Side(guests[-1].region) if guests else Side()), []
+        else:
+            visitor, flags = delegation_place(sentence[at: noun.start()], ctx)
+        hosts = [m for m in leaders if 0 <= m.name_at < at]
         if visitor.place is not None and hosts:
-            frames.append(Frame(visitor, Side(hosts[-1]), index, in_title, flags, True))
+            host = hosts[-1]
+            side = Side(host.region) if host.region is not None else Side(
+                ctx.self_place(host.level_char), host.level_char, host.level_char, placeless=True)
+            frames.append(Frame(visitor, side, index, in_title, flags, True))
             break
     return frames
 

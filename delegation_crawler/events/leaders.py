@@ -64,6 +64,7 @@ class LeaderMention:
     clause: str  # text from the name to the end of its sub-sentence (for 陪同 / 率 cues)
     start: int = 0  # where the title (with its place) starts in the sentence
     carried: bool = False  # the place was carried over from the previous official
+    name_at: int = -1  # where the name stands in the sentence
 
 
 def _pick_name(run: str) -> str | None:
@@ -193,7 +194,8 @@ def find_leaders(sentences: list[str], gazetteer: Gazetteer, year: int | None) -
                 title = "、".join(chain_titles)
                 for name in names:
                     found.append(LeaderMention(name, written + title, region, level_char,
-                                               index, sentence[end:clause_end], clause_start, was_carried))
+                                               index, sentence[end:clause_end], clause_start, was_carried,
+                                               sentence.find(name, end)))
                 name_end = sentence.find(names[-1], end) + len(names[-1])
                 if region is not None:
                     carried = region
