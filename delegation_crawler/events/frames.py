@@ -51,8 +51,11 @@ PRONOUNS = {"我市": "市", "本市": "市", "我县": "县", "本县": "县", 
 _MODIFIER = re.compile(r"[\u4e00-\u9fff]{1,10}?的")  # 赴对口帮扶的六盘水市, 赴毗邻上海的浙江省
 _WRITTEN_PLACE = re.compile(r"([^\W的对]{2,8}?(?:新区|开发区|高新区|自治县|自治州|市|县|区|州|省|旗|盟))")
 # Organisations whose delegations are not a place's government (business, the democratic parties).
-_NON_GOVERNMENT_SUBJECT = re.compile(r"商会|企业家|工商联|民盟|民建|民进|民革|农工党|致公党|九三学社|台盟|公司|集团|协会")
+_NON_GOVERNMENT_SUBJECT = re.compile(
+    r"商会|企业家|工商联|民盟|民建|民进|民革|农工党|致公党|九三学社|台盟|公司|集团|协会|代表大会|党代会|人代会")
 _COMING_GUEST = re.compile(r"与前来(?:考察|访问|调研|学习|交流)[^，。；]{0,8}?的[^，。；]{2,20}?(?P<noun>党政代表团|代表团|考察团)")
+# A zone named without its place (莅临经开区) says nothing about where it is.
+_GENERIC_ZONE = re.compile(r"(?:经开|开发|高新|新|园|工业园|产业园|经济开发|经济技术开发|综合保税)区")
 _WISHES = ("希望", "期待", "邀请", "欢迎更多", "诚邀")
 _NOT_ABBREVIATIONS = set("华此这我本该当各外内国")  # 来华: China; 来此: here
 _FUTURE = re.compile(r"将(?:要)?(?:带领|率领|率|带|赴|于|到|前往|组织|启程|出访)|即将|拟于|拟赴|计划于|准备赴")
@@ -99,7 +102,10 @@ def _strip_qualifiers(text: str) -> str:
 def delegation_place(prefix: str, ctx: StoryContext) -> tuple[Side, list[str]]:
     """The place owning a delegation noun, from the text just before the noun."""
     flags = []
-    clause = re.split(r"[，。；：、“”（）\s]", prefix)[-1]
+    parts = re.split(r"[，。；：、“”（）>|\s]", prefix)
+    clause = parts[-1]
+    if len(parts) > 1 and not _strip_qualifiers("市" + clause)[1:] and prefix[-len(clause) - 1:][:1] == " ":
+        clause = parts[-2] + clause  # 大庆市 党政考察团: a wrapped line, not a new clause
     clause = re.split(r"率领|带领|率|带着|带", clause)[-1].lstrip("的")  # …许健率县党政考察团
     if any(word in clause for word in FOREIGN):
         flags.append("foreign delegation")
@@ -209,7 +215,7 @@ def _visitor_before(pre: str, pre_offset: int, sentence_leaders: list[LeaderMent
     if told_as_past(pre, ctx.year):
         return None
     flags: list[str] = []
-    if _FUTURE.search(pre[-16:]):
+    if _FUTURE.search(pre[-16:]) or re.search(r"(?:将|将要|即将|拟|准备)$", pre):
         flags.append("a visit only announced")
     nouns = list(DELEGATION.finditer(pre))
     for number, noun in reversed(list(enumerate(nouns))):
@@ -420,7 +426,8 @@ def choose_frame(frames: list[Frame]) -> tuple[Frame | None, str]:
         return Frame(visitors[0].visitor, hosts[0].host, hosts[0].sentence, hosts[0].in_title, [], True), ""
     # A clear visit (a delegation travelling, one end resolved) whose other end is only written.
     partial = [f for f in frames if f.delegation and f.visitor.known and f.host.known
-               and (f.visitor.place is not None or f.host.place is not None)]
+               and (f.visitor.place is not None or f.host.place is not None)
+               and not _GENERIC_ZONE.fullmatch(f.host.written or "-") and not _GENERIC_ZONE.fullmatch(f.visitor.written or "-")]
     if partial:
         return partial[0], ""
     return None, "no delegation travelling between two places"

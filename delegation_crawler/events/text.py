@@ -51,10 +51,14 @@ def canonical(text: str) -> str:
 MAX_SENTENCE = 1000  # longer runs without a full stop are cut, keeping every pattern linear
 
 
+# A long line broken inside a sentence (a page's hard wrap: 大庆市\n党政考察团): rejoined.
+_WRAPPED = re.compile(r"(?<=[^\n。！？：]{20}[\u4e00-\u9fff，、])\n(?=[\u4e00-\u9fff])")
+
+
 def sentences(text: str) -> list[str]:
     """Sentences ending at 。！？ or a line break, stripped, empty ones dropped."""
     out = []
-    for sentence in _SENTENCE.findall(text):
+    for sentence in _SENTENCE.findall(_WRAPPED.sub("", text)):
         sentence = sentence.strip()
         if not sentence.strip(" 。！？"):
             continue
