@@ -134,8 +134,9 @@ def _has_purpose(tail: str) -> bool:
     (``来到我市，参观学习…``, ``赴陕西，就…立法…开展学习考察``)."""
     clauses = re.split(r"[，；]", re.split(r"[。！？]", tail, maxsplit=1)[0], maxsplit=2)
     following = clauses[1] if len(clauses) > 1 and len(clauses[0]) <= 6 else ""
-    reach = 60 if following.startswith(("就", "围绕", "对", "针对", "为")) else 10
-    window = clauses[0][:8] + "|" + following[:reach]
+    topic = ("就", "围绕", "对", "针对", "为")
+    reach = 60 if following.startswith(topic) else 10
+    window = clauses[0][: 60 if clauses[0].startswith(topic) else 8] + "|" + following[:reach]
     return any(word in window for word in PURPOSE)
 
 
@@ -244,7 +245,7 @@ def _visitor_before(pre: str, pre_offset: int, sentence_leaders: list[LeaderMent
             # 由市委副书记、市长郭冀平率队赴…: the official's own city, resolved like 我市.
             side = Side(ctx.self_place(leader.level_char), leader.level_char, leader.level_char, placeless=True)
             return side, flags, bool(nouns) or "一行" in pre[leader.start:]
-    stripped = re.sub(r"(?:一行|率队|带队|近日|日前|今天|昨天|[，、\s])+$", "", pre)
+    stripped = re.sub(r"(?:一行|率队|带队|近日|日前|今天|昨天|专程|专门|特地|[，、\s])+$", "", pre)
     if any(word in stripped[-12:] for word in FOREIGN):
         return Side(), ["foreign delegation"], bool(nouns)
     for pronoun, level_char in PRONOUNS.items():
@@ -257,11 +258,37 @@ def _visitor_before(pre: str, pre_offset: int, sentence_leaders: list[LeaderMent
         return Side(hit[0]), flags, bool(nouns)
     # A group travelling without a delegation noun: an office (…指挥部办公室到…), a titled
     # official with no name (县长率…), or X一行.
-    organ = re.search(r"办公室|指挥部|[长记席任]率$", stripped) or re.search(r"一行[，\s]*$", pre)
+    organ = re.search(r"办公室|指挥部|[长记席任]率$", stripped) or re.search(r"一行[，\s]*(?:专程|专门|特地)?$", pre)
     subject = _subject_place(stripped, ctx) if organ or nouns else None
     if subject is not None:
         return Side(subject), flags, True
     return Side(), flags, bool(nouns)
+
+
+_JOINT = re.compile(r"(?:座谈会|联席会议|签约仪式|签字仪式|交流会|签约活动)[^。；]{0,20}?在(?P<at>[\u4e00-\u9fff]{2,12}?)(?:举行|召开)")
+
+
+def _joint_meeting(sentence: str, ctx: StoryContext) -> tuple[Side, Side] | None:
+    """``A与B…座谈会…在C举行``: a meeting of two places held in one of them; the other is the visitor."""
+    held = _JOINT.search(sentence)
+    if held is None:
+        return None
+    opening = re.split(r"[，。；]", sentence[: held.start()])[-1]
+    pair = re.search(r"([\u4e00-\u9fff]{2,14}?)(?:与|和|同)([\u4e00-\u9fff]{2,14}?)(?=[\u4e00-\u9fff]{0,16}$)", opening)
+    venue = ctx.gaz.parse(held.group("at"), year=ctx.year)
+    if pair is None or venue is None:
+        return None
+    ends = [ctx.gaz.parse(part, year=ctx.year) for part in pair.groups()]
+    if None in ends:
+        return None
+    (a, _), (b, _) = ends
+    if nested(a, b):
+        return None
+    if a.contains(venue[0]) and not b.contains(venue[0]):
+        return Side(b), Side(a)
+    if b.contains(venue[0]) and not a.contains(venue[0]):
+        return Side(a), Side(b)
+    return None
 
 
 def _subject_side(subject: str, ctx: StoryContext) -> Side | None:
@@ -314,6 +341,9 @@ def find_frames(lines: list[str], title_count: int, leaders: list[LeaderMention]
             frames.append(Frame(visitor, host, index, index < title_count, flags, delegation, coming))
         if "会见" in sentence or "接见" in sentence:
             frames.extend(_meeting_frames(sentence, index, index < title_count, sentence_leaders, ctx))
+        joint = _joint_meeting(sentence, ctx)
+        if joint is not None:  # 甘肃省与内蒙古自治区…签约仪式在呼和浩特市举行
+            frames.append(Frame(joint[0], joint[1], index, index < title_count, [], True))
         coming = _COMING_GUEST.search(sentence)
         if coming:  # 我市与前来考察的云和县党政代表团举行座谈会
             visitor, flags = delegation_place(sentence[: coming.end() - len(coming.group("noun"))], ctx)
@@ -385,7 +415,7 @@ def _welcome_frames(sentence: str, index: int, in_title: bool, leaders: list[Lea
             return Side(mention.region)
         return Side(ctx.self_place(mention.level_char), mention.level_char, mention.level_char)
 
-    before = sentence[: match.start()]
+    before = re.sub(r"(?:首先|热情|也|还|再次|代表[^，。]{0,16})$", "", sentence[: match.start()])
     hosts = [m for m in leaders if m.start < match.start()] or [m for m in ctx.all_leaders if before.endswith(m.name)]
     guest_names = match.group("guest")
     if _NON_GOVERNMENT_SUBJECT.search(guest_names) or any(word in guest_names for word in FOREIGN):
