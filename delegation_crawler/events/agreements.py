@@ -17,7 +17,7 @@ _AGREEMENT_SUFFIX = ("框架协议", "合作协议", "协议书", "协议", "备
 _BUSINESS_SIGNER = re.compile(r"公司|企业|集团|银行|商会")
 _DOCUMENT = r"(?:框架协议|合作协议|协议书|协议|备忘录|意向书|行动计划|合作计划|协定|倡议书|宣言|合作书)"
 _UNTITLED_AGREEMENT = re.compile(
-    rf"(?:签署|签订|签定|共签)(?:了|的)?(?P<obj>[\u4e00-\u9fff\d“”]{{2,30}}?{_DOCUMENT})"
+    rf"(?:签署|签订|签定|共签)(?:了|的)?(?P<obj>[\u4e00-\u9fff\d“”、·]{{2,30}}?{_DOCUMENT})"
 )
 # 签署A协议及B协议: a further unnamed document joined to the first.
 _JOINED_DOCUMENT = re.compile(rf"(?:及|和|与|、|以及)(?P<obj>[\u4e00-\u9fff\d“”]{{2,30}}?{_DOCUMENT})")
@@ -64,13 +64,13 @@ def find_agreements(lines: list[str], year: int | None = None, month: int | None
                 found.append(quoted.group(1).strip())
         for match in _UNTITLED_AGREEMENT.finditer(sentence):
             obj = re.sub(r"^(?:了|的|双方|三方|一份|一项)+", "", match.group("obj"))
-            if re.match(r"^(?:[\d一二三四五六七八九十两几多]+[个项份批]|系列|多项|一批|若干|相关)", obj) or len(obj) < 2:
+            if re.search(r"^(?:系列|多项|一批|若干|相关)|[\d一二三四五六七八九十两几多]+[个项份批]", obj) or len(obj) < 2:
                 continue
             if _BUSINESS_SIGNER.search(re.split(r"[，；]", sentence[: match.start()])[-1]):
                 continue  # 两家公司还签订了…项目合作协议: the companies', not the places'.
             if _told_as_past(sentence[: match.start()], year, month):
                 continue
-            found.append(obj.strip("“”"))
+            found.append(obj if "”" in obj.strip("”") else obj.strip("“”"))  # keep “海誓山盟”推进…协议
             joined = _JOINED_DOCUMENT.match(sentence, match.end())
             if joined:
                 found.append(joined.group("obj").strip("“”"))

@@ -274,14 +274,15 @@ def _joint_meeting(sentence: str, ctx: StoryContext) -> tuple[Side, Side] | None
     if held is None:
         return None
     opening = re.split(r"[，。；]", sentence[: held.start()])[-1]
-    pair = re.search(r"([\u4e00-\u9fff]{2,14}?)(?:与|和|同)([\u4e00-\u9fff]{2,14}?)(?=[\u4e00-\u9fff]{0,16}$)", opening)
     venue = ctx.gaz.parse(held.group("at"), year=ctx.year)
-    if pair is None or venue is None:
+    joined = re.search(r"与|和|同", opening)
+    if joined is None or venue is None:
         return None
-    ends = [ctx.gaz.parse(part, year=ctx.year) for part in pair.groups()]
-    if None in ends:
+    named = ctx.gaz.mentions(opening[: joined.start()], year=ctx.year)  # 河南省人民政府与北京市人民政府…
+    second = ctx.gaz.parse(opening[joined.end():], year=ctx.year)
+    if not named or second is None or joined.start() - named[-1][1] > 6:
         return None
-    (a, _), (b, _) = ends
+    a, b = named[-1][2], second[0]
     if nested(a, b):
         return None
     if a.contains(venue[0]) and not b.contains(venue[0]):
