@@ -10,6 +10,7 @@ place) → leaders → frames (who travels where) → dates, sides, agreements, 
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from ..places import Place, gazetteer
 from . import dates as visit_dates
@@ -129,8 +130,9 @@ def _visit_dates(lines: list[str], body_lines: list[str], frame: Frame, frames: 
     a one-day span the story says lasts N days (为期五天) is stretched."""
     frame_lines = [lines[frame.sentence]] + [lines[f.sentence] for f in frames if f.host.known]
     reference = visit_dates.dateline(" ".join(lines[:2]), published) or published
-    span = _first_span(frame_lines, body_lines, reference, lines[:14])
+    span = _first_span(frame_lines, body_lines + lines[: len(lines) - len(body_lines)], reference, lines[:14])
     if span is not None:
+        span = _later_days(span, lines[frame.sentence + 1: frame.sentence + 7])
         # Another frame may tell the whole stay (7月1日会见… / 7月1日至3日，代表团来吉林省…).
         for window in frame_lines[1:]:
             other = visit_dates.find_range(window, reference)
@@ -139,6 +141,28 @@ def _visit_dates(lines: list[str], body_lines: list[str], frame: Frame, frames: 
                 break
         span = visit_dates.stretch_by_duration(span, "".join(frame_lines[:1] + lines[:4]))
     return span
+
+
+_NEXT_DAY = re.compile(r"^(?:(\d{1,2})月)?(\d{1,2})日(?:上午|下午|晚上|晚|中午|早上)?[，,]|^次日")
+
+
+def _later_days(span: tuple, following: list[str]) -> tuple:
+    """18日晚抵达我省考察。19日下午，两省…座谈: a stay told day by day ends on its last day."""
+    start, end = span
+    for line in following:
+        match = _NEXT_DAY.match(line)
+        if not match:
+            continue
+        if match.group(0).startswith("次日"):
+            day = end + timedelta(days=1)
+        else:
+            try:
+                day = end.replace(month=int(match[1]) if match[1] else end.month, day=int(match[2]))
+            except ValueError:
+                continue
+        if end < day <= start + timedelta(days=6):
+            end = day
+    return start, end
 
 
 def _first_span(frame_lines: list[str], body_lines: list[str], published, top: list[str] = ()) -> tuple | None:

@@ -240,8 +240,8 @@ def _visitor_before(pre: str, pre_offset: int, sentence_leaders: list[LeaderMent
         return Side(near[-1].region), flags, True
     for leader in sentence_leaders:
         if leader.start < pre_offset:
-            if leader.region is not None:
-                return Side(leader.region), flags, bool(nouns) or "一行" in pre[leader.start:]
+            if leader.region is not None:  # …主席黄平林率队到我县: an official leading a group
+                return Side(leader.region), flags, bool(nouns) or bool(re.search(r"一行|率队|带队|率团", pre[leader.start:]))
             # 由市委副书记、市长郭冀平率队赴…: the official's own city, resolved like 我市.
             side = Side(ctx.self_place(leader.level_char), leader.level_char, leader.level_char, placeless=True)
             return side, flags, bool(nouns) or "一行" in pre[leader.start:]
