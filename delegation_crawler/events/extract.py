@@ -113,12 +113,15 @@ def _promote_to_province(frame: Frame, ctx: StoryContext) -> None:
         frame.host = Side(province)
 
 
+_ROUNDUP_TITLE = re.compile(r"\d+(?:个)?省份|\d+个省|盘点|综述|哪些")  # 21省份党政一把手带队赴他省取经
 _ROUNDUP = re.compile(r"今年以来|近段时间|近一段时间|纷纷|陆续|[两三四五六七八九十]年(?:间|来)|多年来|据记者观察|哪些")
 
 
 def _is_roundup(lines: list[str], title_count: int, frames: list[Frame]) -> bool:
     """A feature or roundup (今年以来，…纷纷率党政代表团…): no visit in its title, and an opening
     that speaks of many visits or a long time, not of one visit."""
+    if _ROUNDUP_TITLE.search("".join(lines[: title_count + 2])):
+        return True
     if any(f.in_title and f.visitor.known and f.host.known for f in frames):
         return False
     opening = "".join(lines[: title_count + 3])
