@@ -11,122 +11,26 @@ side is still reported (with a null code) instead of being dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from ..places import Place
 from .context import StoryContext
 from .leaders import LeaderMention
+from .meetings import coming_guest_frame, joint_meeting, meeting_frames, welcome_frames
+from .sides import DELEGATION, FOREIGN, NON_GOVERNMENT_SUBJECT, PRONOUNS, Frame, Side, delegation_place, nested
 from .tense import told_as_past
 
-DELEGATION_NOUNS = (
-    "党政代表团", "党政考察团", "学习考察团", "考察学习团", "友好代表团", "经贸代表团", "代表团", "考察团", "考察组",
-    "调研组", "调研团", "访问团", "学习团", "慰问团", "工作组", "采访团", "采风团", "记者团", "媒体团", "艺术团",
-)
-DELEGATION = re.compile("|".join(DELEGATION_NOUNS))
-# Qualifiers between a place and its delegation noun (巴中市委市政府考察团).
-_QUALIFIERS = ("党政", "市委市政府", "区委区政府", "县委县政府", "州委州政府", "省委省政府", "市委", "区委", "县委", "政府",
-               "人民政府", "党委", "一行", "联合", "友好", "学习", "经贸", "人大常委会", "人大", "政协")
-# A delegation that is not a place's government: media, business, culture, sport, students.
-_NOT_GOVERNMENT = ("媒体", "采访", "记者", "新闻", "网络", "网媒", "企业", "商会", "客商", "投资", "公司", "集团", "体育", "运动",
-                   "艺术", "文艺", "演出", "学生", "青少年", "专家", "采风", "协会", "学会", "大学", "学院", "医院", "银行",
-                   "乡友", "校友", "同乡", "侨", "联合会")
-FOREIGN = (
-    "外国", "国外", "外籍", "驻华", "使馆", "领事", "德国", "法国", "美国", "日本", "韩国", "英国", "俄罗斯", "意大利", "西班牙",
-    "澳大利亚", "新西兰", "加拿大", "泰国", "越南", "老挝", "柬埔寨", "缅甸", "马来西亚", "新加坡", "印度尼西亚", "印尼", "巴基斯坦",
-    "哈萨克斯坦", "乌兹别克斯坦", "吉尔吉斯斯坦", "塔吉克斯坦", "土库曼斯坦", "匈牙利", "波兰", "捷克", "塞尔维亚", "白俄罗斯",
-    "荷兰", "比利时", "瑞士", "瑞典", "芬兰", "丹麦", "挪威", "奥地利", "以色列", "埃及", "南非", "尼日利亚", "肯尼亚",
-    "埃塞俄比亚", "巴西", "阿根廷", "智利", "墨西哥", "秘鲁", "古巴", "蒙古国", "尼泊尔", "斯里兰卡", "孟加拉", "印度", "伊朗",
-    "土耳其", "沙特", "阿联酋", "卡塔尔", "葡萄牙", "希腊", "爱尔兰", "乌克兰", "格鲁吉亚", "菲律宾", "文莱", "朝鲜", "欧盟",
-    "非洲", "东盟", "德方", "美方", "日方", "外宾", "外商", "香港", "澳门", "台湾", "议长", "议会", "议员", "神户", "大阪",
-    "东京", "京都", "横滨", "名古屋", "首尔", "釜山", "仁川",
-)
 _ARRIVE = ("抵达", "抵", "莅临", "到达")
 _MOVE = re.compile(r"到访|回访|来访|访问|到达|到|赴|来|莅临|莅|前往|走进|抵达|抵|在")
 _OBJECT_VERB = re.compile(r"考察了?|访问了?|调研了?")
 PURPOSE = ("考察", "调研", "调查", "学习", "交流", "对接", "参观", "访问", "洽谈", "观摩", "座谈", "走访", "开展", "进行", "共商", "招商",
            "推介", "签署", "签约", "会谈", "检查", "指导", "督导", "慰问", "视察", "商谈", "参访", "互访", "推进", "协作", "看望")
-PRONOUNS = {"我市": "市", "本市": "市", "我县": "县", "本县": "县", "我区": "区", "本区": "区", "我州": "州", "本州": "州",
-            "我旗": "旗", "我省": "省", "本省": "省"}
-# A place the gazetteer does not know, written with a division or zone suffix (两江新区).
 _MODIFIER = re.compile(r"[\u4e00-\u9fff]{1,10}?的")  # 赴对口帮扶的六盘水市, 赴毗邻上海的浙江省
 _WRITTEN_PLACE = re.compile(r"([^\W的对]{2,8}?(?:新区|开发区|高新区|自治县|自治州|市|县|区|州|省|旗|盟))")
-# Organisations whose delegations are not a place's government (business, the democratic parties).
-_NON_GOVERNMENT_SUBJECT = re.compile(
-    r"商会|企业家|工商联|民盟|民建|民进|民革|农工党|致公党|九三学社|台盟|公司|集团|协会|代表大会|党代会|人代会")
-_COMING_GUEST = re.compile(r"与前来(?:考察|访问|调研|学习|交流)[^，。；]{0,8}?的[^，。；]{2,20}?(?P<noun>党政代表团|代表团|考察团)")
 # A zone named without its place (莅临经开区) says nothing about where it is.
 _GENERIC_ZONE = re.compile(r"(?:经开|开发|高新|新|园|工业园|产业园|经济开发|经济技术开发|综合保税)区")
 _WISHES = ("希望", "期待", "邀请", "欢迎更多", "诚邀")
 _NOT_ABBREVIATIONS = set("华此这我本该当各外内国")  # 来华: China; 来此: here
 _FUTURE = re.compile(r"将(?:要)?(?:带领|率领|率|带|赴|于|到|前往|组织|启程|出访)|即将|拟于|拟赴|计划于|准备赴")
-
-
-@dataclass
-class Side:
-    """One end of a frame: a resolved place, or the words that name it."""
-
-    place: Place | None = None
-    written: str = ""  # 我县 / 两江新区 / 足 when it could not be resolved
-    level_char: str = ""  # for a pronoun: the level it asks for
-    abbreviated: bool = False  # named by one character (来甬): the story's own place
-    also: tuple = ()  # further destinations listed with it (赴金寨、霍山、岳西三县)
-    placeless: bool = False  # an official without a place (市委常委X带领…): weaker than 我市
-
-    @property
-    def known(self) -> bool:
-        return self.place is not None or bool(self.written)
-
-
-@dataclass
-class Frame:
-    visitor: Side
-    host: Side
-    sentence: int = 0
-    in_title: bool = False
-    flags: list[str] = field(default_factory=list)
-    delegation: bool = False
-    coming: bool = False  # told as coming to the host (来, 莅临): the host is the story's own place
-
-
-def _strip_qualifiers(text: str) -> str:
-    changed = True
-    while changed:
-        changed = False
-        for word in _QUALIFIERS:
-            if text.endswith(word) and len(text) > len(word):
-                text = text[: -len(word)]
-                changed = True
-    return text
-
-
-def delegation_place(prefix: str, ctx: StoryContext) -> tuple[Side, list[str]]:
-    """The place owning a delegation noun, from the text just before the noun."""
-    flags = []
-    parts = re.split(r"[，。；：、“”（）>|\s]", prefix)
-    clause = parts[-1]
-    if len(parts) > 1 and not _strip_qualifiers("市" + clause)[1:] and prefix[-len(clause) - 1:][:1] == " ":
-        clause = parts[-2] + clause  # 大庆市 党政考察团: a wrapped line, not a new clause
-    clause = re.split(r"率领|带领|率|带着|带", clause)[-1].lstrip("的")  # …许健率县党政考察团
-    if any(word in clause for word in FOREIGN):
-        flags.append("foreign delegation")
-    if any(word in clause for word in _NOT_GOVERNMENT):
-        flags.append("not a government delegation")
-    clause = _strip_qualifiers(clause)
-    if clause in ("市", "县", "区", "州", "旗", "省"):  # 市党政代表团: the paper's own city
-        return Side(ctx.self_place(clause), clause, clause), flags
-    for pronoun, level_char in PRONOUNS.items():
-        if clause.endswith(pronoun):
-            return Side(ctx.self_place(level_char), pronoun, level_char), flags
-    # The longest chain of names ending at the noun (北京市朝阳区 settles the namesake 朝阳区).
-    for offset in range(max(0, len(clause) - 24), len(clause) - 1):
-        chain = ctx.gaz.parse(clause[offset:], year=ctx.year)
-        if chain and offset + chain[1] == len(clause):
-            return Side(chain[0]), flags
-    hit = ctx.gaz.match_suffix(clause, year=ctx.year)
-    if hit is None:  # 睢阳区四大家考察团: a place a few words before the noun
-        named = [(end, place) for _, end, place in ctx.gaz.mentions(clause, year=ctx.year) if len(clause) - end <= 6]
-        return Side(named[-1][1] if named else None), flags
-    return Side(hit[0]), flags
 
 
 def _has_purpose(tail: str) -> bool:
@@ -229,7 +133,7 @@ def _visitor_before(pre: str, pre_offset: int, sentence_leaders: list[LeaderMent
                 continue  # 县党政代表团及县刀郎艺术团: the government delegation leads
         if "not a government delegation" in noun_flags and re.search(r"携|带着|带领", pre[max(0, noun.start() - 30): noun.start()]):
             continue  # 党政代表一行30人携…企业家考察团: the officials bring the businesspeople
-        if _NON_GOVERNMENT_SUBJECT.search(pre[max(0, noun.start() - 40): noun.start()]):
+        if NON_GOVERNMENT_SUBJECT.search(pre[max(0, noun.start() - 40): noun.start()]):
             noun_flags.append("not a government delegation")  # 商会会长X带领考察团, 民盟…为团长的考察团
         if side.known or noun_flags:
             return side, noun_flags + flags, True
@@ -263,43 +167,6 @@ def _visitor_before(pre: str, pre_offset: int, sentence_leaders: list[LeaderMent
     if subject is not None:
         return Side(subject), flags, True
     return Side(), flags, bool(nouns)
-
-
-_JOINT = re.compile(r"(?:座谈会|联席会议|签约仪式|签字仪式|交流会|签约活动)[^。；]{0,20}?在(?P<at>[\u4e00-\u9fff]{2,12}?)(?:举行|召开)")
-
-
-def _joint_meeting(sentence: str, ctx: StoryContext) -> tuple[Side, Side] | None:
-    """``A与B…座谈会…在C举行``: a meeting of two places held in one of them; the other is the visitor."""
-    held = _JOINT.search(sentence)
-    if held is None:
-        return None
-    opening = re.split(r"[，。；]", sentence[: held.start()])[-1]
-    venue = ctx.gaz.parse(held.group("at"), year=ctx.year)
-    joined = re.search(r"与|和|同", opening)
-    if joined is None or venue is None:
-        return None
-    named = ctx.gaz.mentions(opening[: joined.start()], year=ctx.year)  # 河南省人民政府与北京市人民政府…
-    second = ctx.gaz.parse(opening[joined.end():], year=ctx.year)
-    if not named or second is None or joined.start() - named[-1][1] > 6:
-        return None
-    a, b = named[-1][2], second[0]
-    if nested(a, b):
-        return None
-    if a.contains(venue[0]) and not b.contains(venue[0]):
-        return Side(b), Side(a)
-    if b.contains(venue[0]) and not a.contains(venue[0]):
-        return Side(a), Side(b)
-    return None
-
-
-def _subject_side(subject: str, ctx: StoryContext) -> Side | None:
-    """The host named as the subject: 我市 / 本县, or a place ending the clause."""
-    clause = re.split(r"[，。；：]", subject)[-1]
-    for pronoun, level_char in PRONOUNS.items():
-        if clause.endswith(pronoun):
-            return Side(ctx.self_place(level_char), pronoun, level_char)
-    hit = ctx.gaz.match_suffix(clause, year=ctx.year)
-    return Side(hit[0]) if hit and hit[1] >= 2 else None
 
 
 def _subject_place(subject: str, ctx: StoryContext) -> Place | None:
@@ -341,18 +208,13 @@ def find_frames(lines: list[str], title_count: int, leaders: list[LeaderMention]
             coming = move.group(0) in ("来", "莅临", "莅", "来访", "回访", "到访")
             frames.append(Frame(visitor, host, index, index < title_count, flags, delegation, coming))
         if "会见" in sentence or "接见" in sentence:
-            frames.extend(_meeting_frames(sentence, index, index < title_count, sentence_leaders, ctx))
-        joint = _joint_meeting(sentence, ctx)
+            frames.extend(meeting_frames(sentence, index, index < title_count, sentence_leaders, ctx))
+        joint = joint_meeting(sentence, ctx)
         if joint is not None:  # 甘肃省与内蒙古自治区…签约仪式在呼和浩特市举行
             frames.append(Frame(joint[0], joint[1], index, index < title_count, [], True))
-        coming = _COMING_GUEST.search(sentence)
-        if coming:  # 我市与前来考察的云和县党政代表团举行座谈会
-            visitor, flags = delegation_place(sentence[: coming.end() - len(coming.group("noun"))], ctx)
-            host = _subject_side(sentence[: coming.start()], ctx)
-            if visitor.known and host is not None:
-                frames.append(Frame(visitor, host, index, index < title_count, flags, True, True))
+        frames.extend(coming_guest_frame(sentence, index, index < title_count, ctx))
         if "欢迎" in sentence:
-            frames.extend(_welcome_frames(sentence, index, index < title_count, sentence_leaders, ctx))
+            frames.extend(welcome_frames(sentence, index, index < title_count, sentence_leaders, ctx))
     destinations = {p.code for f in frames for p in (f.host.place, *f.host.also) if p is not None}
     for frame in frames:
         _resolve_pronouns(frame, ctx, destinations)
@@ -375,63 +237,6 @@ def _resolve_pronouns(frame: Frame, ctx: StoryContext, destinations: set[str]) -
                 if named is None or ctx.mentions[named.code] < 2:
                     named = parent
             near.place = named
-
-
-def _meeting_frames(sentence: str, index: int, in_title: bool, leaders: list[LeaderMention],
-                    ctx: StoryContext) -> list[Frame]:
-    """``范锐平会见了李建勤及攀枝花市党政代表团一行``: the host is the meeting official's place."""
-    frames = []
-    for noun in list(DELEGATION.finditer(sentence)) + list(re.finditer(r"一行", sentence)):
-        before = sentence[: noun.start()]
-        at = max(before.rfind("会见"), before.rfind("接见"))
-        if at < 0:
-            continue
-        if noun.group(0) == "一行":  # 会见北京市政协主席魏小东一行: the guest official's place
-            guests = [m for m in leaders if at < m.name_at < noun.start() and m.region is not None]
-            visitor, flags = (Side(guests[-1].region) if guests else Side()), []
-        else:
-            visitor, flags = delegation_place(sentence[at: noun.start()], ctx)
-        hosts = [m for m in leaders if 0 <= m.name_at < at]
-        if visitor.place is not None and hosts:
-            host = hosts[-1]
-            side = Side(host.region) if host.region is not None else Side(
-                ctx.self_place(host.level_char), host.level_char, host.level_char, placeless=True)
-            frames.append(Frame(visitor, side, index, in_title, flags, True))
-            break
-    return frames
-
-
-_WELCOME = re.compile(r"对(?P<guest>[^，。；]{1,30}?)一行(?:的)?(?:到来|来访|莅临|到访)?[^。；]{0,12}?表示(?:了)?(?:热烈|热忱|衷心|诚挚)?(?:的)?欢迎")
-
-
-def _welcome_frames(sentence: str, index: int, in_title: bool, leaders: list[LeaderMention],
-                    ctx: StoryContext) -> list[Frame]:
-    """``安玉海对姚建军一行的到来表示欢迎``: the guest's side visits the welcoming official's side."""
-    match = _WELCOME.search(sentence)
-    if match is None:
-        return []
-
-    def side_of(mention: LeaderMention) -> Side:
-        if mention.region is not None:
-            return Side(mention.region)
-        return Side(ctx.self_place(mention.level_char), mention.level_char, mention.level_char)
-
-    before = re.sub(r"(?:首先|热情|也|还|再次|代表[^，。]{0,16})$", "", sentence[: match.start()])
-    hosts = [m for m in leaders if m.start < match.start()] or [m for m in ctx.all_leaders if before.endswith(m.name)]
-    guest_names = match.group("guest")
-    if _NON_GOVERNMENT_SUBJECT.search(guest_names) or any(word in guest_names for word in FOREIGN):
-        return []
-    guests = [m for m in ctx.all_leaders if m.name in guest_names]
-    if not hosts:
-        return []
-    if not guests:  # 王子程对孙吴县一行到访表示欢迎: the guest named by its place
-        named = ctx.gaz.mentions(guest_names, year=ctx.year)
-        return [Frame(Side(named[-1][2]), side_of(hosts[-1]), index, in_title, [], True)] if named else []
-    return [Frame(side_of(guests[0]), side_of(hosts[-1]), index, in_title, [], True)]
-
-
-def nested(a: Place, b: Place) -> bool:
-    return a.contains(b) or b.contains(a)
 
 
 def choose_frame(frames: list[Frame]) -> tuple[Frame | None, str]:
