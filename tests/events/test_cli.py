@@ -38,3 +38,17 @@ def test_stdin_to_stdout():
     assert done.returncode == 0, done.stderr
     row = json.loads(done.stdout)
     assert row["id"] == "a1" and row["visitor"]["code"] == "511900"
+
+
+def test_the_cli_repairs_its_input_unless_told_not_to(tmp_path: Path):
+    damaged = {"id": "d1", "title": "巴中市黨政代表團(tuán)到我市考察", "published": "2021-12-09T10:00:00+08:00",
+               "text": "12月8日，巴中市黨政代表團(tuán)到自貢考察。巴中市委書記何(hé)平參加，自貢市委書記範(fàn)波陪同。",
+               "source": "自贡网"}
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(damaged, ensure_ascii=False), encoding="utf-8")
+    for flags, names in (([], {"何平", "范波"}), (["--no-repair"], set())):
+        out = tmp_path / "out.jsonl"
+        assert main([str(src), "-o", str(out), *flags]) == 0
+        row = json.loads(out.read_text(encoding="utf-8"))
+        assert row["visitor"]["code"] == "511900" and row["host"]["code"] == "510300"  # 我市 via source 自贡网
+        assert {l["name"] for l in row["leaders"]} & {"何平", "范波"} == names
