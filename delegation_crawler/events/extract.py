@@ -103,10 +103,11 @@ def _promote_to_province(frame: Frame, ctx: StoryContext) -> None:
     """A province's delegation visits provinces: 我省党政代表团抵达广州 is a visit to 广东省 (but
     吉林省政协考察团来绍考察 is a visit to 绍兴市)."""
     visitor, host = frame.visitor.place, frame.host.place
-    if visitor is None or host is None or visitor.level != "province" or host.level == "province":
+    a_province = visitor.level == "province" if visitor is not None else frame.visitor.level_char == "省"  # 我省
+    if not a_province or host is None or host.level == "province":
         return
     province = ctx.gaz.get(host.code[:2] + "0000")
-    if province is None or host.code[:2] == visitor.code[:2]:
+    if province is None or (visitor is not None and host.code[:2] == visitor.code[:2]):
         return
     # Arriving in the capital, or a story about the province more than the city: the province.
     if host.code.endswith("0100") or ctx.mentions[province.code] >= ctx.mentions[host.code]:
