@@ -25,6 +25,9 @@ from datasketch import MinHash, MinHashLSH
 from delegation_crawler.dedupe.params import Params
 
 
+REDIS_LOCK_TTL = 15  # seconds a transaction lock outlives a crashed holder
+REDIS_LOCK_WAIT = 60  # seconds a writer waits for the lock
+
 _FNV64 = np.uint64(0x100000001B3)
 _BAND_SALT = np.uint64(0x9E3779B97F4A7C15)
 
@@ -401,7 +404,9 @@ class RedisStore(DedupeStore):
 
     @contextmanager
     def transaction(self):
-        with self.client.lock(self._k("lock"), timeout=60, blocking_timeout=60):
+        # The lock expires well before a waiter gives up: a process killed inside a transaction
+        # (one article's work, milliseconds) blocks the others for at most REDIS_LOCK_TTL seconds.
+        with self.client.lock(self._k("lock"), timeout=REDIS_LOCK_TTL, blocking_timeout=REDIS_LOCK_WAIT):
             self._pipe = self.client.pipeline(transaction=True)
             self._lsh_pending = []
             try:
