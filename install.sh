@@ -19,3 +19,7 @@ if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/
 fi
 
 python -m pip install --quiet --disable-pip-version-check -e ".${extras}"
+
+# Build the place index and the repair character model once now, so that the first crawl,
+# the batch CLIs and the first event of every later process load them in milliseconds.
+python -c "from delegation_crawler.places import gazetteer; from delegation_crawler.text.lm import model; gazetteer(); model()"
