@@ -245,7 +245,4 @@ def declared_charset(response: Response) -> str | None:
     parts = [f"header={header.group(1).decode('ascii').lower()}"] if header else []
     if meta:
         parts.append(f"meta={meta.group(1).decode('ascii').lower()}")
-    parts = [f"header={header}"] if header else []
-    if meta:
-        parts.append(f"meta={meta}")
     return "; ".join(parts) or None
