@@ -52,9 +52,9 @@ def assign_sides(mentions: list[LeaderMention], visitor: Place, host: Place, ctx
                 side = "visitor"
             elif any(place.contains(region) for place in (host, *also)):
                 side = "host"  # also the trip's further destinations (赴毕节市、安顺市和黔南州)
-            elif region.level == "province" and region.contains(host) and not region.contains(visitor):
-                side = "host"
-            elif region.level == "province" and region.contains(visitor) and not region.contains(host):
+            elif region.contains(host) and not region.contains(visitor):
+                side = "host"  # the host county's city or province (黄冈市长 at 罗田县)
+            elif region.contains(visitor) and not region.contains(host):
                 side = "visitor"
         else:
             fits = [s for s, p in (("visitor", visitor), ("host", host)) if has_level(p, mention.level_char)]
