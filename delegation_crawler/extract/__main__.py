@@ -18,11 +18,13 @@ def _event(article, url):
     if not article.body:
         return None  # no article, no event (and no need to load the events package)
     try:
-        from delegation_crawler.events import extract_event
+        from delegation_crawler.events.__main__ import event_for
     except Exception:
         return None
-    try:
-        event = extract_event(title=article.title, text=article.body, published=article.published, url=url)
+    try:  # the batch CLI's reading: repaired text, the page's own source
+        event = event_for({"title": article.title, "text": article.body, "published": article.published,
+                           "url": url, "source": article.source})
+        event.pop("id", None)
     except Exception as exc:  # report, don't hide, a failing event extractor
         return {"error": f"{type(exc).__name__}: {exc}"}
     if dataclasses.is_dataclass(event) and not isinstance(event, type):

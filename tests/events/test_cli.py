@@ -52,3 +52,14 @@ def test_the_cli_repairs_its_input_unless_told_not_to(tmp_path: Path):
         row = json.loads(out.read_text(encoding="utf-8"))
         assert row["visitor"]["code"] == "511900" and row["host"]["code"] == "510300"  # 我市 via source 自贡网
         assert {l["name"] for l in row["leaders"]} & {"何平", "范波"} == names
+
+
+def test_the_page_debug_cli_reads_the_event_as_the_crawl_does():
+    page = Path(__file__).resolve().parents[2] / "delegation_crawler/replica/sites/zgm/files/content/61b0a1c41b112"
+    done = subprocess.run([sys.executable, "-m", "delegation_crawler.extract", str(page), "--url",
+                           "https://www.zgm.cn/content/61b0a1c41b112"], capture_output=True, text=True,
+                          encoding="utf-8", timeout=120, cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 0, done.stderr
+    event = json.loads(done.stdout)["event"]
+    assert event["is_delegation_visit"] and (event["visitor"]["code"], event["host"]["code"]) == ("511900", "510300")
+    assert {"何平", "范波", "曾洪扬"} <= {l["name"] for l in event["leaders"]}  # repaired (範/曾洪揚 in the page)
