@@ -39,17 +39,17 @@ def _side_key(side: dict | None) -> str:
     return side.get("code") or f"name:{side.get('name') or ''}"
 
 
-def _span(event: dict, published) -> tuple[date, date, bool] | None:
-    """(start, end, dated): the visit's own dates, else the publish date widened by WINDOW."""
+def _span(event: dict, published) -> tuple[date, date] | None:
+    """(start, end): the visit's own dates, else the publish date widened by WINDOW."""
     try:
         if event.get("start_date"):
             start = date.fromisoformat(event["start_date"])
             end = date.fromisoformat(event.get("end_date") or event["start_date"])
-            return start, max(start, end), True
+            return start, max(start, end)
     except (TypeError, ValueError):
         pass
     day = parse_published(published)
-    return (day - WINDOW, day, False) if day else None
+    return (day - WINDOW, day) if day else None
 
 
 class VisitLinker:
@@ -77,7 +77,7 @@ class VisitLinker:
         span = _span(event, published)
         if span is None:
             return self._new(pair, None)
-        start, end, _ = span
+        start, end = span
         for visit in self._visits.get(pair, ()):
             if start <= visit.end + SLACK and visit.start <= end + SLACK:
                 return visit.visit_id
