@@ -10,6 +10,8 @@ in it), so a typo in a label is caught when it is made, not when it is scored.
     python bench/realdata/events_label.py place 大足 璧山区 张家口      # codes for names
     python bench/realdata/events_label.py add PAGE_FILE                # cache text + append label
     python bench/realdata/events_label.py check                        # validate every label
+    python bench/realdata/events_label.py todo [SHARD/SHARDS]          # queries whose texts are missing
+    python bench/realdata/events_label.py rebuild EXCERPT_FILE...      # restore the cache on a new machine
 
 A page file:  header lines ``url:``, ``query:``, ``published:`` (YYYY-MM-DD[ HH:MM] or
 ``none``), ``batch:``, ``label:`` (one line of JSON), then a line ``---``, then the excerpt as
@@ -170,6 +172,79 @@ def add(path: Path) -> str:
     return f"added {aid} ({checked['kind']}) from {url}"
 
 
+def _labels() -> list[dict]:
+    rows = []
+    for path in sorted(LABELS.glob("labels-*.jsonl")):
+        rows.extend(json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    return rows
+
+
+def _cached_ok(row: dict) -> bool:
+    try:
+        page = json.loads((CACHE / f"{row['id']}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return page.get("sha256") == row["sha256"] or bool(page.get("rebuilt_checked"))
+
+
+def todo(shard: str | None) -> None:
+    """Per query, the labelled URLs whose text is not in the cache (the rebuild work list)."""
+    index, count = (int(x) for x in shard.split("/")) if shard else (1, 1)
+    by_query: dict[str, list[dict]] = {}
+    for row in _labels():
+        by_query.setdefault(row["query"], []).append(row)
+    for n, query in enumerate(sorted(by_query)):  # shards stay fixed as the cache fills
+        by_query[query] = [row for row in by_query[query] if not _cached_ok(row)]
+        if n % count == index - 1 and by_query[query]:
+            print(json.dumps({"query": query, "want": {r["url"]: r["id"] for r in by_query[query]}},
+                             ensure_ascii=False))
+
+
+def rebuild(path: Path) -> str:
+    """Restore cache entries from an excerpt file (``url:`` line, ``---``, the excerpt) or from
+    a ``.jsonl`` file of search results (``{"url": ..., "excerpt": ...}`` a line).
+
+    The text is kept when its SHA-256 is the labelled one, or when it differs (a corpus
+    refresh, a copy slip) but every name, agreement and site of the label still occurs in it;
+    the bench counts those separately."""
+    raw = path.read_text(encoding="utf-8")
+    if path.suffix == ".jsonl":  # search results pasted as they came: {"url": ..., "excerpt": ...}
+        return "\n".join(_rebuild_one(row["url"], row["excerpt"])
+                         for row in map(json.loads, filter(str.strip, raw.splitlines())))
+    head, sep, body = raw.partition("\n---\n")
+    url = next((line.partition(":")[2].strip() for line in head.splitlines() if line.startswith("url:")), None)
+    if not sep or not url:
+        raise ValueError("want a 'url:' line, then '---', then the excerpt")
+    return _rebuild_one(url, body)
+
+
+def _rebuild_one(url: str, body: str) -> str:
+    row = next((r for r in _labels() if r["url"] == url), None)
+    if row is None:
+        return f"{url}: no label, skipped"
+    title, _, text = body.strip("\n").partition("\n")
+    record = {"id": row["id"], "url": url, "query": row["query"], "published": row["published"],
+              "title": title.strip(), "text": text.strip()}
+    record["sha256"] = hashlib.sha256((record["title"] + "\n" + record["text"]).encode("utf-8")).hexdigest()
+    status = "exact"
+    if record["sha256"] != row["sha256"]:
+        expected = row["expected"]
+        simple = _norm(_t2s()(body))
+        from delegation_crawler.text import repair
+
+        simple += "\n" + _norm(_t2s()(repair(body).text))
+        wanted = [l["name"] for l in expected.get("leaders", [])] + expected.get("agreements", []) + \
+            expected.get("sites", [])
+        lost = [w for w in wanted if _norm(w) not in simple]
+        if lost:
+            return f"{row['id']}: NOT RESTORED: text differs from the labelled one and lacks {lost}"
+        record["rebuilt_checked"] = True
+        status = "differs, label re-checked"
+    CACHE.mkdir(parents=True, exist_ok=True)
+    (CACHE / f"{row['id']}.json").write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+    return f"{row['id']}: {status}"
+
+
 def place(names: list[str]) -> None:
     from delegation_crawler.places import gazetteer
 
@@ -183,17 +258,20 @@ def place(names: list[str]) -> None:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("place", "add", "check"):
+    if not argv or argv[0] not in ("place", "add", "check", "todo", "rebuild"):
         print(__doc__)
         return 2
     if argv[0] == "place":
         place(argv[1:])
         return 0
-    if argv[0] == "add":
+    if argv[0] == "todo":
+        todo(argv[1] if len(argv) > 1 else None)
+        return 0
+    if argv[0] in ("add", "rebuild"):
         status = 0
         for name in argv[1:]:
             try:
-                print(add(Path(name)))
+                print((add if argv[0] == "add" else rebuild)(Path(name)))
             except (ValueError, KeyError, json.JSONDecodeError) as exc:
                 print(f"{name}: NOT ADDED: {exc}")
                 status = 1
