@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from delegation_crawler.bylines import Credits, caption_credits, dateline_credits, is_credit_line, parse_credits
-from delegation_crawler.dates import DateError, ParsedDate, parse_datetime
+from delegation_crawler.news.dates import DateError, ParsedDate, parse_datetime
 from delegation_crawler.items import Article, ArticlePage
 
 

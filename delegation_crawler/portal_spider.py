@@ -21,7 +21,7 @@ import scrapy
 from parsel import Selector, SelectorList
 from scrapy.http import Response, TextResponse
 
-from delegation_crawler.dates import SHANGHAI, DateError, parse_datetime
+from delegation_crawler.news.dates import SHANGHAI, DateError, parse_datetime
 from delegation_crawler.extract import extract_article
 from delegation_crawler.items import ArticlePage
 
@@ -197,7 +197,7 @@ class PortalSpider(scrapy.Spider):
 
     def _fill_generically(self, page: ArticlePage, response: TextResponse, why: str) -> None:
         """Fallback: the generic extractor, counted so a broken selector shows in the stats."""
-        extracted = extract_article(response.text, url=response.url)
+        extracted = extract_article(response.text, url=response.url, fetched_at=datetime.fromisoformat(page.fetched_at))
         self.crawler.stats.inc_value(f"extraction/generic_fallback/{why}")
         if not extracted.paragraphs:
             return

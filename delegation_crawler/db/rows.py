@@ -16,12 +16,12 @@ import hashlib
 import json
 import math
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
 from delegation_crawler.items import Article
+from delegation_crawler.news.dates import SHANGHAI
 
-SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")
 ARTICLE_FIELDS = [f.name for f in dataclasses.fields(Article)]
 _ARTICLE_FIELD_SET = frozenset(ARTICLE_FIELDS)
 _LIST_OF_STR = ("subtitles", "authors", "photographers", "editors")

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
 import numpy as np
 from datasketch import MinHash
 
 from delegation_crawler.dedupe.canonical import canonical_body, canonical_url, content_chars, content_hash, shingle_hashes
 from delegation_crawler.dedupe.store import DedupeStore, Signature, UrlRecord, lead_key
+from delegation_crawler.news.dates import SHANGHAI
 
-SHANGHAI = timezone(timedelta(hours=8))
 
 NEW = "new"  # first item of a new story
 EXACT = "exact"  # same canonical body as an earlier item at another URL

@@ -8,10 +8,14 @@ after publication; a few days' slack covers announcements).
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
+
+from delegation_crawler.news.dates import calendar_date, date_in_url, resolve_month_day
 
 _SLACK = timedelta(days=3)
 _CLOCK = re.compile(r"\s*\d{1,2}[:：]\d{2}")
+__all__ = ["date_in_url", "dateline", "find_damaged", "find_range", "find_relative", "parse_published",
+           "stretch_by_duration"]
 _META_LABEL = re.compile(r"(?:发布|更新|发表|录入|出版)(?:时间|日期)[：:]?\s*$|(?:时间|日期)[：:]\s*$")
 _RANGE_SEP = r"(?:至|到|—|－|-|~|～|–)"
 # ``4月16日至17日``, ``4月16至17日``, ``4月16日、17日``, ``3月30日至4月2日``.
@@ -24,37 +28,18 @@ _LOST_MONTH = re.compile(r"(?<![\d月年])(?P<md>\d{2,4})日")
 _DAY_ONLY = re.compile(r"(?<![\d月年])(?P<d>\d{1,2})(?:日|(?=至\d{1,2}日))(?:(?:上午|下午)?" + _RANGE_SEP + r"(?P<d2>\d{1,2})日)?")
 
 
-def parse_published(value: str | None) -> date | None:
-    """Publish date from ISO 8601 (``2021-12-09T10:00:00+08:00``) or ``2020/9/9 18:21:58``."""
-    if not value:
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    match = re.search(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", str(value))
-    if not match:
-        return None
-    try:
-        return date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
+def parse_published(value) -> date | None:
+    """Publish date (Beijing calendar day) from ISO 8601, ``2020/9/9 18:21:58``, a datetime or a date."""
+    return calendar_date(value)
 
 
 def _resolve(month: int, day: int, published: date, year: int | None = None) -> date | None:
-    if year is not None:
-        try:
+    try:
+        if year is not None:
             return date(year, month, day)
-        except ValueError:
-            return None
-    for candidate_year in (published.year, published.year - 1):
-        try:
-            candidate = date(candidate_year, month, day)
-        except ValueError:
-            continue
-        if candidate <= published + _SLACK:
-            return candidate
-    return None
+        return resolve_month_day(month, day, published, slack_days=_SLACK.days)
+    except ValueError:  # DateError too
+        return None
 
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -166,29 +151,6 @@ def find_relative(text: str, published: date | None) -> tuple[date, date] | None
         return None
     day = published + timedelta(days=_RELATIVE[match.group(0)])
     return day, day
-
-
-_URL_MONTH = re.compile(r"/((?:19|20)\d{2})[-_]?(0[1-9]|1[0-2])/")
-_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?!\d)")
-
-
-def date_in_url(url: str | None) -> date | None:
-    """The publish date many CMSs put in the path (``/2020-11/16/``, ``t20201116_``, ``/c/2017/12/06/``);
-    a month folder alone (``/202311/``) gives that month's last day."""
-    if not url or not isinstance(url, str):
-        return None
-    for match in _URL_DATE.finditer(url[:300]):
-        try:
-            found = date(int(match[1]), int(match[2]), int(match[3]))
-        except ValueError:
-            continue
-        if found.year >= 1995:
-            return found
-    month = _URL_MONTH.search(url[:300])
-    if month:
-        year, number = int(month[1]), int(month[2])
-        return date(year + number // 12, number % 12 + 1, 1) - timedelta(days=1)
-    return None
 
 
 _DURATION = re.compile(r"为期([两二三四五六七八九十\d]{1,2})天")

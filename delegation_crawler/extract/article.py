@@ -25,9 +25,11 @@ from urllib.parse import urljoin
 
 import lxml.etree as etree
 
+from delegation_crawler.news.dates import find_datetime
+
 from . import patterns as P
-from ._dates import parse_datetime, to_iso
 from .decode import decode_html
+from .published import find_published, head_dates
 
 MAX_INPUT_CHARS = 8_000_000  # larger pages are not articles; refuse rather than stall
 
@@ -90,18 +92,21 @@ class _Block:
     demoted: bool = False  # teaser/comment-like prose (see _demote_items)
 
 
-def extract_article(html: str | bytes, url: str | None = None) -> ExtractedArticle:
+def extract_article(html: str | bytes, url: str | None = None, *, fetched_at=None) -> ExtractedArticle:
     """Extract headline, publish time, source, people, body and images from one page.
+
+    ``fetched_at`` (an aware datetime) lets relative times such as ``3小时前`` be read when the
+    page gives nothing better.
 
     Never raises on bad input: the result is empty and ``reason`` says why.
     """
     try:
-        return _extract(html, url)
+        return _extract(html, url, fetched_at)
     except Exception as exc:  # a bug or a parser corner case must not kill a crawl
         return ExtractedArticle(reason=f"extractor error: {type(exc).__name__}: {exc}"[:300])
 
 
-def _extract(html: str | bytes, url: str | None) -> ExtractedArticle:
+def _extract(html: str | bytes, url: str | None, fetched_at=None) -> ExtractedArticle:
     if html is None:
         return ExtractedArticle(reason="empty input")
     if isinstance(html, (bytes, bytearray)):
@@ -132,7 +137,7 @@ def _extract(html: str | bytes, url: str | None) -> ExtractedArticle:
     blocks, images = _linearise(root)
     if not blocks:
         return ExtractedArticle(title=_clean_title_tag(head.get("title", "")), reason="no text on the page")
-    return _assemble(root, blocks, images, head, url)
+    return _assemble(root, blocks, images, head, url, fetched_at)
 
 
 # --------------------------------------------------------------------------- tree cleanup
@@ -149,6 +154,7 @@ def _head_info(root) -> dict:
         content = meta.get("content")
         if key and content and key not in info:
             info["meta:" + key] = P.squash(content)
+    info.update(head_dates(root))
     return info
 
 
@@ -347,7 +353,7 @@ def _in_item(owner, cache) -> bool:
 # --------------------------------------------------------------------------- assemble
 
 
-def _assemble(root, blocks, images, head, url) -> ExtractedArticle:
+def _assemble(root, blocks, images, head, url, fetched_at=None) -> ExtractedArticle:
     container = _best_container(root, blocks)
     if container is None and any(b.demoted for b in blocks):
         # Every prose block looked like a list item: the page may be one long list-styled story.
@@ -357,7 +363,7 @@ def _assemble(root, blocks, images, head, url) -> ExtractedArticle:
         container = _best_container(root, blocks)
     gallery = _gallery(images)
     if gallery and (container is None or _prose_in(container, blocks) < 0.5 * sum(len(c) for _, _, c in gallery)):
-        return _gallery_article(root, blocks, gallery, head, url)
+        return _gallery_article(root, blocks, gallery, head, url, fetched_at)
     if container is None:
         return ExtractedArticle(title=_clean_title_tag(head.get("title", "")), reason="no article-like text block")
     container = _narrow(container, blocks)
@@ -406,7 +412,7 @@ def _assemble(root, blocks, images, head, url) -> ExtractedArticle:
 
     result = ExtractedArticle(title=title, paragraphs=paragraphs, body="\n".join(paragraphs))
     result.meta = meta_texts
-    _fill_date(result, meta_texts, blocks, title_index, first_body, head, url)
+    _fill_date(result, meta_texts, blocks, title_index, first_body, head, url, fetched_at)
     _fill_people(result, meta_texts, paragraphs, head)
     if body_indexes:
         result.images = _images(images, blocks, body_indexes[0], body_indexes[-1], inside, url)
@@ -466,7 +472,7 @@ def _attr_caption(img) -> str:
     return ""
 
 
-def _gallery_article(root, blocks, gallery, head, url) -> ExtractedArticle:
+def _gallery_article(root, blocks, gallery, head, url, fetched_at=None) -> ExtractedArticle:
     first = gallery[0][0]
     title, title_index = _find_title(root, blocks, head, first)
     meta_lines = _meta_lines(blocks, title_index, min(first, len(blocks)), [])
@@ -478,7 +484,7 @@ def _gallery_article(root, blocks, gallery, head, url) -> ExtractedArticle:
         for _, img, caption in gallery
         if _img_src(img)
     ]
-    _fill_date(result, meta_texts, blocks, title_index, min(first, len(blocks) - 1), head, url)
+    _fill_date(result, meta_texts, blocks, title_index, min(first, len(blocks) - 1), head, url, fetched_at)
     _fill_people(result, meta_texts, captions, head)
     return result
 
@@ -711,14 +717,14 @@ def _is_meta_line(text: str) -> bool:
         return False
     folded = P.fold(text)
     has_label = P.META_LABEL_RE.search(folded) is not None
-    has_date = parse_datetime(folded) is not None
+    has_date = find_datetime(folded) is not None
     if has_date and (has_label or len(text) <= 40):
         return True
     return has_label and bool(re.match(r"^\s*[【\[(（]?\s*(?:来源|稿源|作者|时间|发布|日期|编辑|责任编辑|浏览|阅读|点击)\s*[:：]", folded)) and len(text) <= 80
 
 
 def _has_date(text: str) -> bool:
-    return parse_datetime(P.fold(text)) is not None
+    return find_datetime(P.fold(text)) is not None
 
 
 def _meta_lines(blocks, title_index, first_body, inside_meta):
@@ -743,48 +749,16 @@ def _meta_after(blocks, last_body, already):
     return found
 
 
-_PUBLISH_LABEL = re.compile(r"发布|发表|时间|日期|来源|稿源|更新")
-
-
-def _fill_date(result, meta_texts, blocks, title_index, first_body, head, url) -> None:
-    parsed = None
-    labelled = [line for line in meta_texts if _PUBLISH_LABEL.search(P.fold(line))]
-    for line in labelled + [line for line in meta_texts if line not in labelled]:
-        parsed = parse_datetime(P.fold(line))
-        if parsed:
-            break
-    if parsed is None:
-        for key in ("meta:pubdate", "meta:publishdate", "meta:article:published_time",
-                    "meta:og:release_date", "meta:published_time", "meta:datepublished",
-                    "meta:date", "meta:dc.date", "meta:created"):
-            if head.get(key):
-                parsed = parse_datetime(head[key])
-                if parsed:
-                    break
-    if parsed is None:
-        lo = max(0, (title_index if title_index is not None else first_body) - 3)
-        for i in range(lo, min(len(blocks), first_body + 1)):
-            if len(blocks[i].text) <= 80:
-                parsed = parse_datetime(P.fold(blocks[i].text))
-                if parsed:
-                    result.meta.append(blocks[i].text)
-                    break
-    if parsed is None and url:
-        parsed = _date_from_url(url)
+def _fill_date(result, meta_texts, blocks, title_index, first_body, head, url, fetched_at) -> None:
+    lo = max(0, (title_index if title_index is not None else first_body) - 3)
+    near_title = [blocks[i].text for i in range(lo, min(len(blocks), first_body + 1)) if len(blocks[i].text) <= 80]
+    parsed, line = find_published(meta_texts, near_title, head, url, fetched_at)
+    if line is not None:
+        result.meta.append(line)
     if parsed:
-        result.published, result.published_precision = to_iso(parsed[0]), parsed[1]
+        result.published, result.published_precision = parsed.value.isoformat(), parsed.precision
     else:
         result.reason = result.reason or "no publish time on the page (take it from the list page)"
-
-
-_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/_-]?([01]\d)[/_-]?([0-3]\d)(?!\d)")
-
-
-def _date_from_url(url: str):
-    match = _URL_DATE.search(url)
-    if not match:
-        return None
-    return parse_datetime(f"{match.group(1)}-{match.group(2)}-{match.group(3)}")
 
 
 def _names(chunk: str) -> list[str]:
@@ -839,7 +813,7 @@ def _first_match(lines, regexes) -> str | None:
             if not match:
                 continue
             value = _slice_original(original, folded, match.span(1)).strip("，,。;；")
-            if value and "http" not in value and not parse_datetime(value):
+            if value and "http" not in value and not find_datetime(value):
                 return value
     return None
 

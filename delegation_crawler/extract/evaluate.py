@@ -21,7 +21,7 @@ from pathlib import Path
 
 from . import extract_article
 from . import patterns as P
-from ._dates import parse_datetime
+from delegation_crawler.news.dates import find_datetime
 from .decode import decode_html
 
 
@@ -103,7 +103,7 @@ def _minute_key(value: str | None, precision: str | None) -> str | None:
     """Compare dates to the minute (to the day when the page shows only a day)."""
     if not value:
         return None
-    parsed = parse_datetime(value)
+    parsed = find_datetime(value)
     if not parsed:
         return None
     iso = parsed[0].isoformat()

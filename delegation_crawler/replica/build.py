@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from delegation_crawler.dates import SHANGHAI
+from delegation_crawler.news.dates import SHANGHAI
 from delegation_crawler.replica.server import SITES_DIR
 
 CONTENT_DIR = Path(__file__).with_name("content")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from delegation_crawler.extract import extract_article
-from delegation_crawler.extract._dates import parse_datetime
+from delegation_crawler.news.dates import find_datetime
 from delegation_crawler.extract.decode import decode_html
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -103,9 +103,9 @@ def test_undeclared_utf8_and_bom():
 
 
 def test_private_date_parser_rejects_impossible_dates():
-    assert parse_datetime("2021-13-45 10:00") is None
-    assert parse_datetime("发布时间:2021-02-30") is None
-    assert parse_datetime("2021-12-08T10:20:33Z")[0].isoformat() == "2021-12-08T18:20:33+08:00"
+    assert find_datetime("2021-13-45 10:00") is None
+    assert find_datetime("发布时间:2021-02-30") is None
+    assert find_datetime("2021-12-08T10:20:33Z")[0].isoformat() == "2021-12-08T18:20:33+08:00"
 
 
 def test_cli_prints_one_json_object(tmp_path):
@@ -165,3 +165,45 @@ def test_site_logo_heading_does_not_beat_a_short_headline():
             "<h1 class='logo'>秀山网</h1><div class='menu'><a href='/'>首页</a></div>"
             "<h2>秀山召开安全会议</h2><div>2022-01-05 11:20 来源:秀山网</div>" + BODY + "</body></html>")
     assert extract_article(html).title == "秀山召开安全会议"
+
+
+def _headless(head="", body_extra="", meta="来源:自贡日报"):
+    """A page whose visible meta line has no date: the date must come from elsewhere."""
+    html = page(meta=meta, after=body_extra)
+    return html.replace("</head>", head + "</head>")
+
+
+@pytest.mark.parametrize(
+    "head, body_extra, iso",
+    [
+        ("<meta property='article:published_time' content='2022-03-08T01:15:00Z'>", "", "2022-03-08T09:15:00+08:00"),
+        ("<meta name='PubDate' content='2022-03-08 09:15'>", "", "2022-03-08T09:15:00+08:00"),
+        ('<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", '
+         '"datePublished": "2022-03-08T09:15:00+08:00"}]}</script>', "", "2022-03-08T09:15:00+08:00"),
+        ("<script>var publish_time = '2022-03-08 09:15';</script>", "", "2022-03-08T09:15:00+08:00"),
+        ('<script>window.DATA = {"publishTime": 1646702100}</script>', "", "2022-03-08T09:15:00+08:00"),
+        ("", "<time datetime='2022-03-08T09:15:00+08:00'>3月8日</time>", "2022-03-08T09:15:00+08:00"),
+    ],
+)
+def test_publish_time_from_machine_readable_sources(head, body_extra, iso):
+    result = extract_article(_headless(head, body_extra))
+    assert result.published == iso
+
+
+def test_a_visible_labelled_date_beats_the_head():
+    html = _headless("<meta property='article:published_time' content='2020-01-01T00:00:00Z'>",
+                     meta="发布时间:2022-03-08 09:15 来源:自贡日报")
+    assert extract_article(html).published == "2022-03-08T09:15:00+08:00"
+
+
+def test_relative_time_only_with_a_fetch_time_and_only_as_a_last_resort():
+    from datetime import datetime
+
+    from delegation_crawler.news.dates import SHANGHAI
+
+    fetched = datetime(2022, 3, 8, 12, 0, tzinfo=SHANGHAI)
+    html = page(meta="自贡日报 3小时前")
+    assert extract_article(html).published is None
+    assert extract_article(html, fetched_at=fetched).published == "2022-03-08T09:00:00+08:00"
+    dated = page(meta="自贡日报 3小时前 2022-03-01 08:00")
+    assert extract_article(dated, fetched_at=fetched).published == "2022-03-01T08:00:00+08:00"
