@@ -13,6 +13,7 @@ _TRAD = "關聞網評論條熱點閱讀頻薦標題編輯責記者攝來發佈�
 _SIMP = "关闻网评论条热点阅读频荐标题编辑责记者摄来发布时间们讯报导览访客图击数浏览绍荐链据护权欢迎转载页号语类内价录则产码员实习区县务导领"
 _FOLD = str.maketrans(_TRAD, _SIMP)
 
+CJK = re.compile(r"[\u4e00-\u9fff]")
 SPACE_RE = re.compile(r"[\s\u3000\xa0\u200b\ufeff]+")
 
 

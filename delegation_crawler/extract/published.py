@@ -113,3 +113,16 @@ def find_published(meta_texts: list[str], near_title: list[str], head: dict, url
     if day:
         return find_datetime(day.isoformat()), None
     return None, None
+
+
+def fill_date(result, meta_texts, blocks, title_index, first_body, head, url, fetched_at) -> None:
+    lo = max(0, (title_index if title_index is not None else first_body) - 3)
+    near_title = [blocks[i].text for i in range(lo, min(len(blocks), first_body + 1)) if len(blocks[i].text) <= 80]
+    parsed, line = find_published(meta_texts, near_title, head, url, fetched_at)
+    if line is not None:
+        result.meta.append(line)
+    if parsed:
+        result.published, result.published_precision = parsed.value.isoformat(), parsed.precision
+    else:
+        result.reason = result.reason or "no publish time on the page (take it from the list page)"
+
