@@ -22,7 +22,7 @@ from parsel import Selector, SelectorList
 from scrapy.http import Response, TextResponse
 
 from delegation_crawler.news.dates import SHANGHAI, DateError, parse_datetime
-from delegation_crawler.extract import extract_article
+from delegation_crawler.extract import locate_article
 from delegation_crawler.items import ArticlePage
 
 
@@ -196,19 +196,21 @@ class PortalSpider(scrapy.Spider):
         yield page
 
     def _fill_generically(self, page: ArticlePage, response: TextResponse, why: str) -> None:
-        """Fallback: the generic extractor, counted so a broken selector shows in the stats."""
-        extracted = extract_article(response.text, url=response.url, fetched_at=datetime.fromisoformat(page.fetched_at))
+        """Fallback, per field: the generic extractor locates what the selectors missed (its
+        parts are read by ``build_article`` like selector output, once); counted, so a broken
+        selector shows in the stats."""
+        located = locate_article(response.text, url=response.url, fetched_at=datetime.fromisoformat(page.fetched_at))
         self.crawler.stats.inc_value(f"extraction/generic_fallback/{why}")
-        if not extracted.paragraphs:
+        if not located.paragraphs:
             return
         self.logger.info("Selectors found too little (%s); generic extraction used: %s", why, response.url)
         self.crawler.stats.inc_value("extraction/generic_used")
         page.extraction = "generic"
-        page.title = page.title or extracted.title
-        page.meta = page.meta or extracted.meta
-        page.paragraphs = extracted.paragraphs
-        page.images = page.images or extracted.images
-        page.published_hint = page.published_hint or extracted.published
+        page.title = page.title or located.title
+        page.meta = page.meta or located.meta
+        page.paragraphs = located.paragraphs
+        page.images = page.images or located.images
+        page.published_hint = page.published_hint or located.published_text()
 
     def home_place_of(self, response: Response) -> str | None:
         """The place whose news this page is; aggregators override it per column."""

@@ -7,6 +7,6 @@ See docs/extraction.md for the method and the accuracy/speed comparison with GNE
 trafilatura.
 """
 
-from .article import ExtractedArticle, extract_article
+from .article import ExtractedArticle, extract_article, locate_article
 
-__all__ = ["ExtractedArticle", "extract_article"]
+__all__ = ["ExtractedArticle", "extract_article", "locate_article"]

@@ -31,6 +31,8 @@ from urllib.parse import urljoin
 import lxml.etree as etree
 
 
+from delegation_crawler.news.interpret import read_page
+
 from . import patterns as P
 from .decode import decode_html
 from .blocks import linearise
@@ -38,7 +40,6 @@ from .body import best_container, narrow, prose_in, richest_segment, skippable, 
 from .clean import head_info, strip_junk
 from .images import body_images, find_gallery, img_src
 from .metalines import has_date, is_meta_line, meta_lines_after, meta_lines_between
-from .people import fill_people
 from .published import fill_date
 from .title import clean_title_tag, find_title, same_title
 
@@ -51,13 +52,20 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 @dataclass
 class ExtractedArticle:
-    """What the generic extractor found on one page; empty strings/lists when not found."""
+    """What the generic extractor found on one page; empty strings/lists when not found.
+
+    ``paragraphs``, ``meta`` and ``images`` are the located parts (bylines and editor lines
+    still in the paragraphs, as on the page); ``body`` and the people are their reading by
+    ``delegation_crawler.news.interpret``, the same reading a portal's selectors get.
+    """
 
     title: str = ""
+    subtitles: list[str] = field(default_factory=list)
     published: str | None = None
     published_precision: str | None = None
     source: str | None = None
     authors: list[str] = field(default_factory=list)
+    photographers: list[str] = field(default_factory=list)
     editors: list[str] = field(default_factory=list)
     body: str = ""
     paragraphs: list[str] = field(default_factory=list)
@@ -68,19 +76,48 @@ class ExtractedArticle:
     def to_dict(self) -> dict:
         return asdict(self)
 
+    def published_text(self) -> str | None:
+        """The publish time as text that parses back with its precision (a day stays a day)."""
+        if not self.published:
+            return None
+        spec = {"day": 10, "minute": 16}.get(self.published_precision or "", None)
+        return self.published if spec is None else self.published[:spec] + ("" if spec == 10 else self.published[19:])
+
 
 def extract_article(html: str | bytes, url: str | None = None, *, fetched_at=None) -> ExtractedArticle:
     """Extract headline, publish time, source, people, body and images from one page.
 
     ``fetched_at`` (an aware datetime) lets relative times such as ``3小时前`` be read when the
-    page gives nothing better.
-
-    Never raises on bad input: the result is empty and ``reason`` says why.
+    page gives nothing better. Never raises on bad input: the result is empty and ``reason``
+    says why.
     """
+    result = locate_article(html, url, fetched_at=fetched_at)
+    if result.paragraphs or result.title:
+        read(result)
+    return result
+
+
+def locate_article(html: str | bytes, url: str | None = None, *, fetched_at=None) -> ExtractedArticle:
+    """Only the located parts (title, meta lines, paragraphs, images) and the publish time the
+    page's machine-readable sources give; the spiders' fallback reads them like selector output."""
     try:
         return _extract(html, url, fetched_at)
     except Exception as exc:  # a bug or a parser corner case must not kill a crawl
         return ExtractedArticle(reason=f"extractor error: {type(exc).__name__}: {exc}"[:300])
+
+
+def read(result: ExtractedArticle) -> None:
+    """Fill source, people and the clean body from the located parts (news.interpret)."""
+    reading = read_page(result.title, result.meta, result.paragraphs,
+                        captions=[image.get("caption") or "" for image in result.images])
+    if reading.published is not None:  # a date the meta lines show; else the located one stays
+        result.published, result.published_precision = reading.published.isoformat(), reading.published.precision
+    result.source = reading.source
+    result.subtitles = reading.subtitles
+    result.authors = reading.credits.authors
+    result.photographers = reading.credits.photographers
+    result.editors = reading.credits.editors
+    result.body = "\n".join(reading.body)
 
 
 def _extract(html: str | bytes, url: str | None, fetched_at=None) -> ExtractedArticle:
@@ -177,7 +214,6 @@ def _assemble(root, blocks, images, head, url, fetched_at=None) -> ExtractedArti
     result = ExtractedArticle(title=title, paragraphs=paragraphs, body="\n".join(paragraphs))
     result.meta = meta_texts
     fill_date(result, meta_texts, blocks, title_index, first_body, head, url, fetched_at)
-    fill_people(result, meta_texts, paragraphs, head)
     if body_indexes:
         result.images = body_images(images, blocks, body_indexes[0], body_indexes[-1], inside, url)
     if not paragraphs:
@@ -200,6 +236,5 @@ def _gallery_article(root, blocks, gallery, head, url, fetched_at=None) -> Extra
         if img_src(img)
     ]
     fill_date(result, meta_texts, blocks, title_index, min(first, len(blocks) - 1), head, url, fetched_at)
-    fill_people(result, meta_texts, captions, head)
     return result
 

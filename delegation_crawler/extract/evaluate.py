@@ -22,6 +22,7 @@ from pathlib import Path
 from . import extract_article
 from . import patterns as P
 from delegation_crawler.news.dates import find_datetime
+from delegation_crawler.news.interpret import read_page
 from .decode import decode_html
 
 
@@ -114,7 +115,10 @@ def check(case: Case, out: Output) -> dict[str, bool | None]:
     """Per-field verdicts for one page (None where the page has no expected value)."""
     exp = case.expected
     body = _nospace(out.body)
-    body_ok = bool(body) and all(_nospace(p) in body for p in exp["paragraphs"]) and not any(
+    # The page's paragraphs as the reading keeps them: bylines, editor lines and 原标题 lines
+    # become fields, not body.
+    wanted = read_page(exp["title"], [], exp["paragraphs"]).body
+    body_ok = bool(body) and all(_nospace(p) in body for p in wanted) and not any(
         _nospace(c) in body for c in exp.get("chrome", [])
     )
     date_ok = day_ok = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from delegation_crawler.news.dates import find_datetime
+from delegation_crawler.news.labels import META_WORDS
 
 from . import patterns as P
 
@@ -13,7 +14,7 @@ def is_meta_line(text: str) -> bool:
     if len(text) > 160 or "。" in text:
         return False
     folded = P.fold(text)
-    has_label = P.META_LABEL_RE.search(folded) is not None
+    has_label = META_WORDS.search(folded) is not None
     has_date = find_datetime(folded) is not None
     if has_date and (has_label or len(text) <= 40):
         return True

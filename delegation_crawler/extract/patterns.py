@@ -1,4 +1,6 @@
-"""Chinese-news vocabulary the extractor keys on: chrome headings, meta labels, bylines.
+"""Page-furniture vocabulary the extractor keys on: chrome headings, boundaries, counters.
+
+What labels and bylines mean is ``delegation_crawler.news`` (one vocabulary for both paths).
 
 Pages arrive in simplified or traditional script (seed 004 came through a converting mirror),
 so the few characters these patterns use are folded to simplified before matching. The fold
@@ -58,32 +60,3 @@ FURNITURE_RE = re.compile(
     r"(?:来源|作者|编辑|责任编辑)\s*[:：]?"
     r")$"
 )
-
-META_LABEL_RE = re.compile(
-    r"(?:来源|稿源|出处|作者|时间|日期|发布|发表|更新|浏览|阅读|点击|编辑|供稿|字号|信息来源)"
-)
-
-SOURCE_RE = re.compile(
-    r"(?:信息|文章|新闻)?(?:来源|稿源|出处|来自)\s*[:：]\s*([^\s|｜/]{2,30}?)"
-    r"(?=$|[\s|｜/【\[]|作者|编辑|责任编辑|责编|时间|发布|点击|阅读|浏览|字号|日期|(?:19|20)\d\d[-/.年])"
-)
-# An unlabelled source in a meta line: "攀枝花日报 | 发布日期:...", "自贡网 2021-12-09 08:31".
-BARE_SOURCE_RE = re.compile(
-    r"(?:^|[\s|｜])([\u4e00-\u9fff]{1,12}(?:日报|晚报|早报|商报|时报|报|网|电视台|融媒体中心|新闻中心|客户端|发布)(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\))?)(?=$|[\s|｜]|(?:19|20)\d\d)"
-)
-AUTHOR_META_RE = re.compile(r"(?:作者|撰稿|供稿人|记者)\s*[:：]\s*((?:[^\s|｜:：]{2,12}(?:[ 、,，]+|$)){1,4})")
-EDITOR_RE = re.compile(
-    r"(?:责任编辑|责编|编辑|值班编辑|审核|终审|校对)\s*[:：]\s*((?:[\u4e00-\u9fff·]{2,6}(?:[ 、,，/]+|$|(?=[)）】\]])|(?=[^\u4e00-\u9fff·]))){1,4})"
-)
-# "（记者 李秋玥 廖蓝蕾 摄影 叶卫东）", "自贡网记者 廖蓝蕾 陈凡逸 摄影 罗祥瑞", "全媒体记者 杨俊"
-REPORTER_RE = re.compile(
-    r"(?:记者|通讯员|作者|文\s*/|文\s*[:：]|撰文)\s*[:：]?\s*"
-    r"((?:[\u4e00-\u9fff·]{2,6}(?:[\s?？、,，]+|$|(?=[)）】\]]))){1,5})"
-)
-NAME_STOP = re.compile(r"摄影|摄|通讯员|实习生|报道|见习记者|记者|编辑|责任编辑|图|文|供图|整理|发自|电|讯")
-NAME_RE = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff·]{1,5}$")
-NOT_NAMES = {
-    "本报", "本台", "本网", "报道", "摄影", "通讯员", "实习生", "编辑", "记者", "全媒体", "融媒体",
-    "报道组", "新华社", "中新网", "综合", "来源", "责任编辑", "见习记者", "首席记者", "特约记者",
-    "佚名", "本站", "管理员", "编辑部", "网络", "未知",
-}

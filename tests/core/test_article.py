@@ -1,6 +1,7 @@
 import pytest
 
-from delegation_crawler.article import ArticleRejected, build_article, read_meta
+from delegation_crawler.article import ArticleRejected, build_article
+from delegation_crawler.news.labels import read_meta
 from delegation_crawler.items import ArticlePage
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from delegation_crawler.bylines import caption_credits, dateline_credits, is_credit_line, parse_credits
+from delegation_crawler.news.bylines import caption_credits, dateline_credits, is_credit_line, parse_credits
 
 
 @pytest.mark.parametrize(

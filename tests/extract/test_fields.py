@@ -71,11 +71,13 @@ def test_url_date_is_the_last_resort():
 def test_body_paragraphs_people_and_images():
     result = extract_article(page(), url="https://www.zgm.cn/content/61b1e0c3a1b2c")
     assert result.paragraphs[0].startswith("本报讯(记者 张静 刘洋)")
-    assert "编辑:李娜" in result.paragraphs  # editor lines inside the article block stay
+    assert "编辑:李娜" in result.paragraphs  # located: editor lines inside the article block stay
     assert result.authors == ["张静", "刘洋"]
     assert result.editors == ["李娜"]
+    assert result.photographers == ["张静"]
     assert result.images == [{"url": "https://www.zgm.cn/upload/a.jpg", "caption": "会场。 张静 摄"}]
-    assert result.body == "\n".join(result.paragraphs)
+    # read: the editor line is a field, not body (the same reading a portal's selectors get)
+    assert result.body == "\n".join(p for p in result.paragraphs if p != "编辑:李娜")
     assert result.reason is None
 
 

@@ -105,5 +105,5 @@ def test_damaged_real_layout_never_raises(cut, junk, at):
     data = CORPUS_PAGE[:at] + junk + CORPUS_PAGE[at:cut]
     result = extract_article(data, url="https://www.gyct.com.cn/info/1346/5512.htm")
     assert isinstance(result, ExtractedArticle)
-    assert result.body == "\n".join(result.paragraphs)
+    assert all(line in result.paragraphs for line in result.body.split("\n") if result.body)  # read from the located
     assert result.body or result.reason
