@@ -1,7 +1,7 @@
 """Delegation-visit events: precision/recall per labelled batch and ms/article, one run.
 
     python bench/events.py [--repeat N] [--errors] [--write-docs]
-    python bench/events.py --real [--split dev|heldout|all|fresh] [--no-repair] [--errors]
+    python bench/events.py --real [--split dev|heldout|all|fresh|fresh2] [--no-repair] [--errors]
 
 ``--real`` scores the real reports of bench/data/real_events (labels committed, texts in the
 cache ~/.cache/delegation_crawler/real_events/, see docs/events.md for rebuilding it) the way
@@ -80,6 +80,9 @@ def _replica_articles() -> list[dict]:
 
 
 REAL_LABELS = ROOT / "bench" / "data" / "real_events"
+# Batches labelled after the rules were frozen, by round: each round is run once untouched,
+# then studied (fresh: frozen at 870f2ba; fresh2: frozen before its first run, see docs/events.md).
+FRESH_ROUNDS = {"fresh": ("f1", "f2", "f3"), "fresh2": ("f4", "f5")}
 
 
 def real_articles(split: str) -> tuple[list[dict], int]:
@@ -91,14 +94,15 @@ def real_articles(split: str) -> tuple[list[dict], int]:
     cache = Path(os.environ.get("DELEGATION_REAL_CACHE", Path.home() / ".cache" / "delegation_crawler")) / "real_events"
     rows, missing = [], 0
     for path in sorted(REAL_LABELS.glob("labels-*.jsonl")):
-        fresh = path.name.startswith("labels-f")  # batches labelled after the rules were done
-        if (split == "fresh") != fresh:
+        batch = path.stem.removeprefix("labels-")
+        fresh = next((name for name, batches in FRESH_ROUNDS.items() if batch in batches), None)
+        if (split in FRESH_ROUNDS) != bool(fresh) or (fresh and fresh != split):
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
             label = json.loads(line)
-            if split not in ("all", "fresh") and label["split"] != split:
+            if split != "all" and split not in FRESH_ROUNDS and label["split"] != split:
                 continue
             try:
                 page = json.loads((cache / f"{label['id']}.json").read_text(encoding="utf-8"))
@@ -131,7 +135,7 @@ def main_real(args) -> int:
             for field, lines in report.errors.items():
                 out.extend(f"- {field}: {line}" for line in lines)
             out.append("")
-    out.append(_real_timing(real_articles("all")[0] + (real_articles("fresh")[0] if args.split == "fresh" else [])))
+    out.append(_real_timing(real_articles("all")[0] + (real_articles(args.split)[0] if args.split in FRESH_ROUNDS else [])))
     print("\n".join(out))
     return 0
 
@@ -170,7 +174,7 @@ def main() -> int:
     parser.add_argument("--errors", action="store_true", help="list every wrong field")
     parser.add_argument("--write-docs", action="store_true", help="update the numbers in docs/events.md")
     parser.add_argument("--real", action="store_true", help="score the real reports (needs the cache)")
-    parser.add_argument("--split", default="dev", choices=("dev", "heldout", "all", "fresh"),
+    parser.add_argument("--split", default="dev", choices=("dev", "heldout", "all", "fresh", "fresh2"),
                         help="with --real: dev, heldout, both, or the fresh batches (labels-f*) labelled last")
     parser.add_argument("--no-repair", action="store_true", help="with --real: no text repair first")
     args = parser.parse_args()
