@@ -119,8 +119,20 @@ class StoryContext:
                     regions[code[:2] + "0000"] += count
             if regions:
                 return self.gaz.get(regions.most_common(1)[0][0])
+        found = self._most(self.mentions, level_char, exclude, skip)
+        if found is None and level_char in ("市", "州"):
+            # 海曙、江北、北仑…: a story naming a city's districts (and not the city) is that city's
+            counts = Counter(self.mentions)
+            for code, count in self.mentions.items():
+                place = self.gaz.get(code)
+                if place is not None and place.level == "county" and not has_level(place, level_char) and place.parent:
+                    counts[place.parent] += count
+            found = self._most(counts, level_char, exclude, skip)
+        return found
+
+    def _most(self, counts: Counter, level_char: str, exclude: Place, skip: set[str]) -> Place | None:
         best = None
-        for code, count in self.mentions.most_common():
+        for code, count in counts.most_common():
             place = self.gaz.get(code)
             if place is None or not has_level(place, level_char) or code in skip:
                 continue

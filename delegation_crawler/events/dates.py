@@ -43,6 +43,7 @@ def _resolve(month: int, day: int, published: date, year: int | None = None) -> 
 
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_DAY_NUMBER = re.compile(r"((?:月|至|到|—|-)\d{1,2})号")
 _CN_NUMBER = re.compile(r"([一二三四五六七八九十]{1,3})(?=[月日])")
 
 
@@ -60,6 +61,7 @@ def arabic_dates(text: str) -> str:
     def swap(match: re.Match) -> str:
         value = _cn_to_int(match.group(1))
         return str(value) if value else match.group(0)
+    text = _DAY_NUMBER.sub(r"\1日", text)  # 9月6号至7号: 号 for 日
     return _CN_NUMBER.sub(swap, text)
 
 
@@ -137,15 +139,34 @@ def find_damaged(text: str, published: date | None) -> tuple[date, date] | None:
     return None
 
 
-_RELATIVE = {"前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0}
+_RELATIVE = {"前天": -2, "前日": -2, "前晚": -2, "昨天": -1, "昨日": -1, "昨晚": -1, "今天": 0, "今日": 0, "今晚": 0}
+# 昨(3)日, 前天(27日): the paper names the day it means
+_NAMED_DAY = re.compile(r"(?:前天|昨天|昨日|昨|今天|今日|今)\s*[(（](\d{1,2})日?[)）]")
 _RELATIVE_RE = re.compile("|".join(_RELATIVE))
 _NAMED = re.compile(r"[\u4e00-\u9fff]{0,4}(?:网|报|新闻)")  # 今日房县网讯, 今日头条: a name, not a day
+
+
+def _day_in_month(day: int, published: date) -> date | None:
+    """Day ``day`` of the publish month, else of the month before (a story filed on the 2nd about the 30th)."""
+    for month_start in (published.replace(day=1), (published.replace(day=1) - timedelta(days=1)).replace(day=1)):
+        try:
+            found = month_start.replace(day=day)
+        except ValueError:
+            continue
+        if found <= published + _SLACK:
+            return found
+    return None
 
 
 def find_relative(text: str, published: date | None) -> tuple[date, date] | None:
     """``昨日`` / ``今天`` in a paper's story: counted from the publish date."""
     if published is None:
         return None
+    named = _NAMED_DAY.search(text)
+    if named:
+        day = _day_in_month(int(named[1]), published)
+        if day is not None:
+            return day, day
     match = next((m for m in _RELATIVE_RE.finditer(text) if not _NAMED.match(text, m.end())), None)
     if not match:
         return None

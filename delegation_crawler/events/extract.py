@@ -115,17 +115,20 @@ def _promote_to_province(frame: Frame, ctx: StoryContext) -> None:
 
 
 _ROUNDUP_TITLE = re.compile(r"\d+(?:个)?省份|\d+个省|盘点|综述|哪些")  # 21省份党政一把手带队赴他省取经
+_MANY_PROVINCES = re.compile(r"\d+个省(?:份|区市)中")  # 全国31个省份中至少有21个…: a feature on many trips
+_SPEECH = re.compile(r"(?:说|表示|指出|强调|认为|介绍)[，：:]")
 _ROUNDUP = re.compile(r"今年以来|近段时间|近一段时间|纷纷|陆续|[两三四五六七八九十]年(?:间|来)|多年来|据记者观察|哪些")
 
 
 def _is_roundup(lines: list[str], title_count: int, frames: list[Frame]) -> bool:
     """A feature or roundup (今年以来，…纷纷率党政代表团…): no visit in its title, and an opening
     that speaks of many visits or a long time, not of one visit."""
-    if _ROUNDUP_TITLE.search("".join(lines[: title_count + 2])):
+    if _ROUNDUP_TITLE.search("".join(lines[: title_count + 2])) or _MANY_PROVINCES.search("".join(lines[: title_count + 14])):
         return True
     if any(f.in_title and f.visitor.known and f.host.known for f in frames):
         return False
-    opening = "".join(lines[: title_count + 3])
+    # what a speaker says (宋军继在座谈中说，多年来…) is not how the story is told
+    opening = "".join(_SPEECH.split(line, maxsplit=1)[0] for line in lines[: title_count + 3])
     return bool(_ROUNDUP.search(opening))
 
 

@@ -13,14 +13,18 @@ from __future__ import annotations
 import re
 
 from ..places import Place
-from .context import StoryContext
+from .context import StoryContext, has_level
 from .leaders import LeaderMention
-from .meetings import coming_guest_frame, joint_meeting, meeting_frames, welcome_frames
+from .meetings import coming_guest_frame, joint_meeting, meeting_frames, pair_meeting, talks_frames, welcome_frames
 from .sides import DELEGATION, FOREIGN, NON_GOVERNMENT_SUBJECT, PRONOUNS, Frame, Side, delegation_place, nested
 from .tense import told_as_past
 
 _ARRIVE = ("抵达", "抵", "莅临", "到达")
-_MOVE = re.compile(r"到访|回访|来访|访问|到达|到|赴|来|莅临|莅|前往|走进|抵达|抵|在")
+_MOVE = re.compile(r"到访|回访|来访|拜访|访问|到达|来到|到|赴|来|莅临|莅|前往|走进|深入|抵达|抵|在")
+# A group on the move: a delegation noun, X一行, or an official leading it (率队, 带队 …).
+_GROUP = re.compile(r"一行|率队|带队|率团|带团|带领|率领|率(?!先)")
+# Purposes a delegation states by the event it attends (赴宁夏，出席闽宁…联席会议，并学习考察).
+_ATTENDS = ("出席", "参加")
 _OBJECT_VERB = re.compile(r"考察了?|访问了?|调研了?")
 PURPOSE = ("考察", "调研", "调查", "学习", "交流", "对接", "参观", "访问", "洽谈", "观摩", "座谈", "走访", "开展", "进行", "共商", "招商",
            "推介", "签署", "签约", "会谈", "检查", "指导", "督导", "慰问", "视察", "商谈", "参访", "互访", "推进", "协作", "看望")
@@ -51,10 +55,20 @@ def _host_after(rest: str, ctx: StoryContext, needs_purpose: bool, abbreviation:
             listed = re.match(r"(?:[\u4e00-\u9fff]{2,8}?[县区市旗][、和及]?)+", tail)  # 到我州永平县、云龙县…考察
             if needs_purpose and not _has_purpose(tail) and not (listed and _has_purpose(tail[listed.end():])):
                 return None
-            return Side(ctx.self_place(level_char), pronoun, level_char)
+            single = listed is not None and not re.search(r"[、和及]", listed.group(0))
+            inner = ctx.gaz.parse(tail, year=ctx.year) if single else None  # 到我州永平县、云龙县…: 我州
+            own = ctx.self_place(level_char)
+            if inner is not None and (own is None or own.contains(inner[0])) and inner[0].level == "county":
+                return Side(inner[0])  # 来到我市台江区考察: the district of the story's city
+            return Side(own, pronoun, level_char)
     one = _abbreviation(rest, ctx) if abbreviation else None
     if one is not None:
         return one
+    zone = re.match(r"(?:经开|高新|开发|新)区[（(]([\u4e00-\u9fff]{2,6})[)）]", rest)
+    if zone:  # 来高新区（滨江）: the zone's district, named in brackets
+        named = ctx.gaz.parse(zone.group(1), year=ctx.year)
+        if named is not None and (not needs_purpose or _has_purpose(rest[zone.end():])):
+            return Side(named[0])
     hit = ctx.gaz.parse(rest, year=ctx.year)
     # 赴对口帮扶的六盘水市 / 来到浙江对口支援的青海海西州: the place after the modifier.
     modifier = _MODIFIER.match(rest, hit[1] if hit else 0)
@@ -70,12 +84,12 @@ def _host_after(rest: str, ctx: StoryContext, needs_purpose: bool, abbreviation:
     place, used = hit
     also = []
     while True:  # 赴郧西县、山阳县、柞水县考察: the first of a list of places
-        joined = re.match(r"[、和及与]", rest[used:])
-        more = ctx.gaz.parse(rest[used + 1:], year=ctx.year) if joined else None
+        joined = re.match(r"[、和及与](?:(?:经开|高新|开发|新)区[、和及与])?", rest[used:])  # …、高新区、磐石市
+        more = ctx.gaz.parse(rest[used + joined.end():], year=ctx.year) if joined else None
         if more is None:
             break
         also.append(more[0])
-        used += 1 + more[1]
+        used += joined.end() + more[1]
     used += len(re.match(r"[两三四五六七八九十\d]*[个]?(?:省区市|省市|市县|县区|县市|地|省|市|县|区)?", rest[used:]).group(0))
     if needs_purpose and not _has_purpose(rest[used:]):
         return None
@@ -146,10 +160,16 @@ def _visitor_before(pre: str, pre_offset: int, sentence_leaders: list[LeaderMent
         if leader.start < pre_offset:
             if leader.region is not None:  # …主席黄平林率队到我县: an official leading a group
                 return Side(leader.region), flags, bool(nouns) or bool(re.search(r"一行|率队|带队|率团", pre[leader.start:]))
+            led = pre[leader.start:]
+            group = _GROUP.search(led)
+            if group is not None:  # 区委书记李晓彤率渌口区…学员赴…: the group names its place
+                named = ctx.gaz.mentions(led[group.end(): group.end() + 20], year=ctx.year)
+                if named and named[0][0] == 0 and has_level(named[0][2], leader.level_char):
+                    return Side(named[0][2]), flags, True
             # 由市委副书记、市长郭冀平率队赴…: the official's own city, resolved like 我市.
             side = Side(ctx.self_place(leader.level_char), leader.level_char, leader.level_char, placeless=True)
-            return side, flags, bool(nouns) or "一行" in pre[leader.start:]
-    stripped = re.sub(r"(?:一行|率队|带队|近日|日前|今天|昨天|专程|专门|特地|[，、\s])+$", "", pre)
+            return side, flags, bool(nouns) or group is not None
+    stripped = re.sub(r"(?:一行(?:\d+人)?|率队|带队|近日|日前|今天|昨天|专程|专门|特地|[，、\s])+$", "", pre)
     if any(word in stripped[-12:] for word in FOREIGN):
         return Side(), ["foreign delegation"], bool(nouns)
     for pronoun, level_char in PRONOUNS.items():
@@ -162,11 +182,31 @@ def _visitor_before(pre: str, pre_offset: int, sentence_leaders: list[LeaderMent
         return Side(hit[0]), flags, bool(nouns)
     # A group travelling without a delegation noun: an office (…指挥部办公室到…), a titled
     # official with no name (县长率…), or X一行.
-    organ = re.search(r"办公室|指挥部|[长记席任]率$", stripped) or re.search(r"一行[，\s]*(?:专程|专门|特地)?$", pre)
+    organ = (re.search(r"办公室|指挥部|[长记席任]率$|政协$|人大(?:常委会)?$|政府$|党委$|[省市县区州旗盟]委$|人大代表$|政协委员$", stripped)
+             or re.search(r"(?:一行(?:\d+人)?|带队|率队|率团)[，\s]*(?:专程|专门|特地)?$", pre))
     subject = _subject_place(stripped, ctx) if organ or nouns else None
     if subject is not None:
+        if NON_GOVERNMENT_SUBJECT.search(re.split(r"[，。；：]", stripped)[-1]):
+            flags = flags + ["not a government delegation"]  # 致公党四川省委赴…, 商会副会长…率队赴…
         return Side(subject), flags, True
     return Side(), flags, bool(nouns)
+
+
+def _attending(rest: str, ctx: StoryContext) -> Side | None:
+    """A group's destination told by what it attends there: the sentence also states a purpose
+    (…出席联席会议，并学习考察), or the event is the host's own (参加玉树州成立70周年庆祝活动).
+    A forum of many places (泛珠三角…联席会议) held there is a third place, not a visit."""
+    sentence = re.split(r"[。！？]", rest, maxsplit=1)[0]
+    host = _host_after(sentence, ctx, False, abbreviation=False)
+    if host is None or host.place is None:
+        return None
+    attend = next((sentence.find(w) for w in _ATTENDS if w in sentence), -1)
+    stated = sentence[:attend] + sentence[attend + 12:] if attend >= 0 else sentence
+    if any(word in stated for word in PURPOSE):
+        return host
+    event = sentence[attend: attend + 30] if attend >= 0 else ""
+    names = {host.place.name, host.place.short or host.place.name, host.place.canonical_name}
+    return host if any(name and name in event for name in names) else None
 
 
 def _subject_place(subject: str, ctx: StoryContext) -> Place | None:
@@ -196,23 +236,28 @@ def find_frames(lines: list[str], title_count: int, leaders: list[LeaderMention]
                 continue
             if any(word in sentence[: move.start()] for word in _WISHES):
                 continue  # 希望…多来南宁考察: a wish, not this visit
-            host = _host_after(sentence[move.end():], ctx, needs_purpose, abbreviation=move.re is _MOVE)
-            if host is None and move.group(0) in _ARRIVE and DELEGATION.search(sentence[max(0, move.start() - 30): move.start()]):
-                host = _host_after(sentence[move.end():], ctx, False)  # 代表团…抵达广州: arriving says it
+            rest = sentence[move.end():].removeprefix("了")
+            host = _host_after(rest, ctx, needs_purpose, abbreviation=move.re is _MOVE)
+            before = sentence[max(0, move.start() - 40): move.start()]
+            if host is None and move.group(0) in _ARRIVE and DELEGATION.search(before[-30:]):
+                host = _host_after(rest, ctx, False)  # 代表团…抵达广州: arriving says it
+            elif host is None and move.re is _MOVE and (DELEGATION.search(before) or _GROUP.search(sentence[: move.start()])):
+                host = _attending(rest, ctx)  # 代表团来到宁夏，出席…联席会议，并学习考察
             if host is None:
                 continue
             found = _visitor_before(sentence[: move.start()], move.start(), sentence_leaders, ctx)
             if found is None:
                 continue
             visitor, flags, delegation = found
-            coming = move.group(0) in ("来", "莅临", "莅", "来访", "回访", "到访")
+            coming = move.group(0) in ("来", "来到", "莅临", "莅", "来访", "回访", "到访")
             frames.append(Frame(visitor, host, index, index < title_count, flags, delegation, coming))
         if "会见" in sentence or "接见" in sentence:
             frames.extend(meeting_frames(sentence, index, index < title_count, sentence_leaders, ctx))
-        joint = joint_meeting(sentence, ctx)
-        if joint is not None:  # 甘肃省与内蒙古自治区…签约仪式在呼和浩特市举行
+        joint = joint_meeting(sentence, ctx) or pair_meeting(sentence, ctx)
+        if joint is not None:  # 甘肃省与内蒙古自治区…签约仪式在呼和浩特市举行, 深哈…联席会议在深召开
             frames.append(Frame(joint[0], joint[1], index, index < title_count, [], True))
         frames.extend(coming_guest_frame(sentence, index, index < title_count, ctx))
+        frames.extend(talks_frames(sentence, index, index < title_count, sentence_leaders, ctx))
         if "欢迎" in sentence:
             frames.extend(welcome_frames(sentence, index, index < title_count, sentence_leaders, ctx))
     destinations = {p.code for f in frames for p in (f.host.place, *f.host.also) if p is not None}

@@ -15,11 +15,11 @@ from ..places import Gazetteer, Place
 
 _LEVEL = r"[省市区县州盟旗]"
 _POSITION = (
-    r"(?:常务副(?:市|区|县|州)长|副(?:市|区|县|州|省)长|(?:市|区|县|州|省)长|党组书记|党组副书记|党组成员|第一副书记|副书记|书记|"
+    r"(?:常务副(?:市|区|县|州)长|副(?:市|区|县|州|省)长|(?:市|区|县|州|省)长|党组书记|党组副书记|党组成员|第一副书记|副书记|代理书记|书记|"
     r"常委|第一副主任|常务副主任|副主任|主任|常务副主席|副主席|主席|副秘书长|秘书长|副盟长|盟长|副旗长|旗长|副部长|部长)"
 )
 _ORG = (
-    rf"(?:自治区党委|自治区人大常委会|自治区政协|自治区政府|自治区纪委|{_LEVEL}党委|{_LEVEL}委|地委|党工委|{_LEVEL}人大常委会|"
+    rf"(?:自治区党委|自治区人大常委会|自治区政协|自治区政府|自治区纪委|(?:师市|师|团)党委|{_LEVEL}党委|{_LEVEL}委|地委|党工委|{_LEVEL}人大常委会|"
     rf"人大常委会|{_LEVEL}人大|{_LEVEL}政协|政协|{_LEVEL}政府|人民政府|管委会|{_LEVEL}纪委监委|{_LEVEL}纪委)"
 )
 # A token is an organ + position (市委书记), a bare head-of-government title (市长), "X领导"
@@ -27,12 +27,12 @@ _ORG = (
 # (政协主席A，副主席B、C，秘书长D).
 _TOKEN = re.compile(
     rf"(?P<org>{_ORG})(?P<pos>{_POSITION})"
-    rf"|(?P<head>自治区(?:代)?主席|自治区副主席|常务副(?:市|区|县|州|省)长|副(?:市|区|县|州|省|盟|旗)长|(?:市|区|县|州|省|盟|旗)长)"
+    rf"|(?P<head>自治区(?:代)?主席|自治区副主席|常务副(?:市|区|县|州|省)长|副(?:市|区|县|州|省|盟|旗)长|代理?(?:市|区|县|州|省)长|(?:市|区|县|州|省|盟|旗)长)"
     rf"|(?P<lead>(?P<lead_level>{_LEVEL})(?:党政|四大班子|四套班子)?领导)"
     rf"|(?<=[，；、])(?P<bare>常务副主席|副主席|常务副主任|副主任|副秘书长|秘书长)(?=[\u4e00-\u9fff]{{2,4}})"
 )
 # After a first token, a department post in the same chain (市委常委、宣传部部长).
-_DEPT = re.compile(r"、(?P<dept>(?:副主席|主席|副主任|主任)(?=[\u4e00-\u9fff])|[\u4e00-\u9fff]{0,8}?(?:部长|秘书长|主任|书记))")
+_DEPT = re.compile(r"、(?P<dept>(?:副主席|主席|副主任|主任)(?=[\u4e00-\u9fff])|[\u4e00-\u9fff]{0,8}?(?:部长|秘书长|主任|书记)|[\u4e00-\u9fff]{2,12}?(?:总指挥|指挥长)|政委)")
 
 _FOLLOWERS_LONG = (
     "率", "等", "到", "赴", "全程", "亲切", "参加", "出席", "陪同", "带队", "一行", "主持", "讲话", "致辞", "介绍", "分别", "会见", "表示", "代表",
@@ -40,6 +40,7 @@ _FOLLOWERS_LONG = (
     "接见", "热情", "欢迎", "会谈", "座谈", "先后", "前往", "宣读", "通报", "希望", "认为", "感谢", "首先",
     "简要", "详细", "参与", "随同", "以及", "等人", "等领导", "在座", "出面", "作了", "就", "对此", "向",
     "主持会议", "等参加", "等陪同", "等出席", "率领", "委托", "邀请", "受邀", "同志", "一起", "专程", "亲自", "接待", "的陪同", "的带领",
+    "昨天", "今天", "昨日", "今日", "日前", "近日", "上午", "下午", "晚上", "中午",
 )
 _FOLLOWERS_SHORT = ("率", "等", "在", "和", "与", "及", "同", "说", "对", "向", "也", "还", "致", "为", "并", "的")
 _SHORT_CHARS = set("".join(_FOLLOWERS_SHORT))
@@ -246,6 +247,8 @@ def _region_before(before: str, token: re.Match, gazetteer: Gazetteer, year: int
     if not before or before.endswith(("我", "本")):
         return None, ""
     level = _level_char(token)
+    if token.group("org") and token.group("org")[:1] in "团师":  # 阿拉尔市八团党委书记: the city of the unit
+        before = re.sub(r"第?[一二三四五六七八九十百\d]+$", "", before)
     # 巴中 + 市委: the token's level char belongs to the name; try name+char first.
     for candidate in (before + level, before):
         hit = gazetteer.match_suffix(candidate, year=year)

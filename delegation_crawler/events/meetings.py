@@ -27,7 +27,76 @@ def coming_guest_frame(sentence: str, index: int, in_title: bool, ctx: StoryCont
     return []
 
 
+_PAIR = re.compile(
+    r"(?P<a>[\u4e00-\u9fff])(?P<b>[\u4e00-\u9fff])(?:两地|两市|两省区?|两县)?(?:对口|东西部|扶贫|协作|合作|帮扶|互学互助)"
+    r"[^。；，]{0,16}?(?:联席会议|座谈会|推进会|交流会)[^。；]{0,10}?在(?P<at>[\u4e00-\u9fff]{1,8}?)(?:举行|召开)")
+
+
+def _one_char_place(char: str, ctx: StoryContext):
+    """深 in 深哈对口合作: the place the story names whose name starts with it, else the customary one."""
+    for code, _ in ctx.mentions.most_common():
+        place = ctx.gaz.get(code)
+        if place is not None and (place.short or place.name).startswith(char):
+            return place
+    listed = ctx.gaz.candidates(char)
+    return listed[0] if len(listed) == 1 else None
+
+
+def pair_meeting(sentence: str, ctx: StoryContext) -> tuple[Side, Side] | None:
+    """``深哈对口合作…联席会议在深召开``: two places by one character each, meeting in one of them."""
+    held = _PAIR.search(sentence)
+    if held is None:
+        return None
+    a, b = _one_char_place(held["a"], ctx), _one_char_place(held["b"], ctx)
+    if a is None or b is None or nested(a, b):
+        return None
+    at = held["at"]
+    venue = ctx.gaz.parse(at, year=ctx.year)
+    for here, other in ((a, b), (b, a)):
+        if (venue is not None and here.contains(venue[0])) or (len(at) == 1 and (here.short or here.name)[0] == at):
+            return Side(other), Side(here)
+    return None
+
+
+_TALKS = re.compile(
+    r"与(?P<guest>[^。；]{0,60}?)(?:率领|带领)的(?P<deleg>[^，。；]{0,20}?)(?P<noun>党政代表团|代表团|考察团)(?:一行)?"
+    r"[^。；]{0,24}?(?:座谈|会谈|见面|交流)")
+
+
+def talks_frames(sentence: str, index: int, in_title: bool, leaders: list[LeaderMention],
+                 ctx: StoryContext) -> list[Frame]:
+    """``北京市委书记蔡奇…与…白玛旺堆率领的拉萨市党政代表团座谈``: the host's officials come first."""
+    talks = _TALKS.search(sentence)
+    if talks is None:
+        return []
+    visitor, flags = delegation_place(talks["deleg"], ctx)
+    hosts = [m for m in leaders if m.start < talks.start()]
+    if visitor.place is None or not hosts:
+        return []
+    host = hosts[0]
+    side = Side(host.region) if host.region is not None else Side(
+        ctx.self_place(host.level_char), host.level_char, host.level_char, placeless=True)
+    return [Frame(visitor, side, index, in_title, flags, True)]
+
+
 _JOINT = re.compile(r"(?:座谈会|联席会议|签约仪式|签字仪式|交流会|签约活动)[^。；]{0,20}?在(?P<at>[\u4e00-\u9fff]{2,12}?)(?:举行|召开)")
+
+
+def _joined_pair(opening: str, ctx: StoryContext):
+    """河南省人民政府与北京市人民政府…: a place, 与/和/同, a place."""
+    for joined in re.finditer(r"与|和|同", opening):
+        named = ctx.gaz.mentions(opening[: joined.start()], year=ctx.year)
+        second = ctx.gaz.parse(opening[joined.end():], year=ctx.year)
+        if named and second is not None and joined.start() - named[-1][1] <= 6:
+            return named[-1][2], second[0]
+    return None
+
+
+def _adjacent_pair(opening: str, ctx: StoryContext):
+    """芜湖市马鞍山市同城化…签字仪式: two names side by side."""
+    named = ctx.gaz.mentions(opening, year=ctx.year)
+    pairs = [(x[2], y[2]) for x, y in zip(named, named[1:]) if x[1] == y[0] and x[2].code != y[2].code]
+    return pairs[0] if pairs else None
 
 
 def joint_meeting(sentence: str, ctx: StoryContext) -> tuple[Side, Side] | None:
@@ -37,14 +106,12 @@ def joint_meeting(sentence: str, ctx: StoryContext) -> tuple[Side, Side] | None:
         return None
     opening = re.split(r"[，。；]", sentence[: held.start()])[-1]
     venue = ctx.gaz.parse(held.group("at"), year=ctx.year)
-    joined = re.search(r"与|和|同", opening)
-    if joined is None or venue is None:
+    if venue is None:
         return None
-    named = ctx.gaz.mentions(opening[: joined.start()], year=ctx.year)  # 河南省人民政府与北京市人民政府…
-    second = ctx.gaz.parse(opening[joined.end():], year=ctx.year)
-    if not named or second is None or joined.start() - named[-1][1] > 6:
+    pair = _joined_pair(opening, ctx) or _adjacent_pair(opening, ctx)
+    if pair is None:
         return None
-    a, b = named[-1][2], second[0]
+    a, b = pair
     if nested(a, b):
         return None
     if a.contains(venue[0]) and not b.contains(venue[0]):

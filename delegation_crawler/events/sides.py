@@ -97,6 +97,8 @@ def delegation_place(prefix: str, ctx: StoryContext) -> tuple[Side, list[str]]:
     clause = _strip_qualifiers(clause)
     if clause in ("市", "县", "区", "州", "旗", "省"):  # 市党政代表团: the paper's own city
         return Side(ctx.self_place(clause), clause, clause), flags
+    if clause == "自治区":  # 自治区党政代表团 in a region's own paper: resolved like 我区
+        return Side(ctx.self_place("区"), clause, "区"), flags
     for pronoun, level_char in PRONOUNS.items():
         if clause.endswith(pronoun):
             return Side(ctx.self_place(level_char), pronoun, level_char), flags

@@ -18,6 +18,9 @@ def told_as_past(before: str, year: int | None, month: int | None = None) -> boo
     A later 此次/会上/本次 brings the sentence back to the story's own visit.
     """
     marks = [before.rfind(word) for word in EARLIER]
+    recent = re.search(r"过去(?:的)?[一两二三四五六七八九十几\d]{1,2}天", before)  # 过去两天: this visit, told now
+    if recent is not None and marks[EARLIER.index("过去")] == recent.start():
+        marks[EARLIER.index("过去")] = -1
     if year is not None:
         marks += [m.start() for m in re.finditer(r"((?:19|20)\d{2})年", before) if int(m.group(1)) < year]
     if month is not None:  # 今年2月，…签订了… in a story of a later month

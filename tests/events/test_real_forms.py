@@ -1,0 +1,86 @@
+"""Forms of real reports the rules learned from the real set, in sentences written here.
+
+Each case restates a pattern seen in real articles (kept outside the project) with our own
+words, so a change that loses the pattern fails here, in CI, without the real cache.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from delegation_crawler.events import extract_event
+
+
+def event(title: str, text: str = "", published: str = "2022-05-20T10:00:00+08:00", **kw) -> dict:
+    return extract_event(title=title, text=text, published=published, **kw)
+
+
+def sides(ev: dict) -> tuple:
+    if not ev["is_delegation_visit"]:
+        return None
+    return ev["visitor"]["code"], ev["host"]["code"]
+
+
+@pytest.mark.parametrize(
+    "title, text, expected",
+    [
+        # an official with no place leads a group that names its place
+        ("区委书记张明率渌口区干部培训班学员赴浙江省台州市黄岩区考察学习", "", ("430212", "331003")),
+        # an organ as the subject (政协, 人大常委会), a one-character destination
+        ("新疆哈密市政协赴豫学习考察", "", ("650500", "410000")),
+        ("浙江省舟山市人大常委会赴海南省海口市考察交流自贸港建设", "", ("330900", "460100")),
+        # a delegation that comes to attend an event, and says it also studies
+        ("", "由省委书记张明、省长李华率领的福建省党政代表团来到宁夏，出席闽宁协作联席会议，并学习考察。", ("350000", "640000")),
+        # the host's own event: 参加玉树州成立70周年庆祝活动
+        ("", "由北京市人民政府副秘书长王平带队，市有关部门负责同志赴青海玉树参加玉树藏族自治州成立70周年庆祝活动。", ("110000", "632700")),
+        # a meeting named by two one-character abbreviations, held in one of them
+        ("深哈对口合作联席会议在深召开", "深哈对口合作第六次联席会议在深召开。哈尔滨市市长王平、深圳市市长李华出席会议。", ("230100", "440300")),
+        # talks: the host's officials first, then the guest delegation
+        ("", "北京市委书记张明与拉萨市委书记李华率领的拉萨市党政代表团座谈，共商对口支援工作。", ("540100", "110000")),
+        # a joint signing: two names side by side, held in one of them
+        ("", "11月13日，芜湖市马鞍山市同城化建设合作框架协议签字仪式在马鞍山市会议中心举行。", ("340200", "340500")),
+        # 我市台江区: the district of the story's city; a county of an Inner Mongolia banner short name
+        ("", "过去两天，甘肃定西市安定区考察团来到我市台江区考察交流。福州市台江区区长王平陪同。", ("621102", "350103")),
+        ("", "12月21日，丰镇市委常委、宣传部长张明一行赴察右后旗考察学习文化建设工作。", ("150981", "150928")),
+        # a department's official of a province, 一行N人
+        ("", "11月8日，广东省农业农村厅副厅长王平一行17人，赴我省考察学习乡村建设工作。河南省农业农村厅副厅长李华陪同。",
+         ("440000", "410000")),
+    ],
+)
+def test_sides_of_real_forms(title, text, expected):
+    assert sides(event(title, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "title, text",
+    [
+        # a forum of many places held somewhere is a third place, not a visit
+        ("", "9月23日，省长王平率省政府代表团赴四川成都出席2021年泛珠三角区域合作行政首长联席会议。"),
+        # democratic parties and chambers of commerce are not a place's government
+        ("致公党四川省委赴重庆、贵州考察调研", ""),
+        ("", "6月7日下午，广东省云南商会常务副会长、深圳某电子有限公司董事长王平率队赴我州考察。"),
+        # a feature about many provinces' trips
+        ("省级党政考察团如何外出取经？", "今年以来，河北、云南两省的党政一把手率团外出取经。十八大以来，全国31个省份中至少有21个曾组团赴其他省份考察学习。"),
+    ],
+)
+def test_look_alikes_of_real_forms(title, text):
+    assert not event(title, text)["is_delegation_visit"]
+
+
+def test_visit_dates_of_real_forms():
+    # 号 for 日
+    ev = event("聊城市党政考察团到济宁考察", "9月6号至7号，聊城市委副书记王平率党政考察团来济宁学习考察。", "2016-09-09T04:13:00+08:00")
+    assert (ev["start_date"], ev["end_date"]) == ("2016-09-06", "2016-09-07")
+    # the paper names the day it means: 昨(3)日
+    ev = event("遵义市党政代表团来泸考察", "本报讯 昨(3)日，遵义市党政代表团来泸考察。", "2018-07-04T08:00:00+08:00")
+    assert ev["start_date"] == "2018-07-03"
+    # 昨晚 counts from the publish date
+    ev = event("", "由辽宁省省长王平率领的辽宁省政府代表团在甬考察。昨晚，宁波市市长李华会见了王平一行。", "2011-08-24T08:00:00+08:00")
+    assert ev["start_date"] == "2011-08-23"
+
+
+def test_an_acting_party_secretary_is_a_leader():
+    ev = event("", "天津网讯 市委代理书记、市长王平昨天中午会见昌都市委副书记、市长李华一行，对客人来津表示欢迎。",
+               "2016-09-10T08:00:00+08:00")
+    assert sides(ev) == ("540300", "120000")
+    assert {(x["name"], x["side"]) for x in ev["leaders"]} >= {("王平", "host"), ("李华", "visitor")}
