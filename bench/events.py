@@ -1,7 +1,7 @@
 """Delegation-visit events: precision/recall per labelled batch and ms/article, one run.
 
     python bench/events.py [--repeat N] [--errors] [--write-docs]
-    python bench/events.py --real [--split dev|heldout|all|fresh|fresh2] [--no-repair] [--errors]
+    python bench/events.py --real [--split dev|heldout|all|fresh|fresh2|fresh3] [--no-repair] [--errors]
 
 ``--real`` scores the real reports of bench/data/real_events (labels committed, texts in the
 cache ~/.cache/delegation_crawler/real_events/, see docs/events.md for rebuilding it) the way
@@ -82,7 +82,7 @@ def _replica_articles() -> list[dict]:
 REAL_LABELS = ROOT / "bench" / "data" / "real_events"
 # Batches labelled after the rules were frozen, by round: each round is run once untouched,
 # then studied (fresh: frozen at 870f2ba; fresh2: frozen before its first run, see docs/events.md).
-FRESH_ROUNDS = {"fresh": ("f1", "f2", "f3"), "fresh2": ("f4", "f5")}
+FRESH_ROUNDS = {"fresh": ("f1", "f2", "f3"), "fresh2": ("f4", "f5"), "fresh3": ("f6", "f7")}
 
 
 def real_articles(split: str) -> tuple[list[dict], int]:
@@ -96,6 +96,8 @@ def real_articles(split: str) -> tuple[list[dict], int]:
     for path in sorted(REAL_LABELS.glob("labels-*.jsonl")):
         batch = path.stem.removeprefix("labels-")
         fresh = next((name for name, batches in FRESH_ROUNDS.items() if batch in batches), None)
+        if batch.startswith("f") and fresh is None:
+            continue  # a fresh batch not yet given a round stays out of every split
         if (split in FRESH_ROUNDS) != bool(fresh) or (fresh and fresh != split):
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -174,7 +176,7 @@ def main() -> int:
     parser.add_argument("--errors", action="store_true", help="list every wrong field")
     parser.add_argument("--write-docs", action="store_true", help="update the numbers in docs/events.md")
     parser.add_argument("--real", action="store_true", help="score the real reports (needs the cache)")
-    parser.add_argument("--split", default="dev", choices=("dev", "heldout", "all", "fresh", "fresh2"),
+    parser.add_argument("--split", default="dev", choices=("dev", "heldout", "all", "fresh", "fresh2", "fresh3"),
                         help="with --real: dev, heldout, both, or the fresh batches (labels-f*) labelled last")
     parser.add_argument("--no-repair", action="store_true", help="with --real: no text repair first")
     args = parser.parse_args()

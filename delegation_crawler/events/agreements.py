@@ -17,8 +17,10 @@ _AGREEMENT_SUFFIX = ("框架协议", "合作协议", "协议书", "协议", "备
 _BUSINESS_SIGNER = re.compile(r"公司|企业|集团|银行|商会")
 _DOCUMENT = r"(?:框架协议|合作协议|协议书|协议|备忘录|意向书|行动计划|合作计划|协定|倡议书|宣言|合作书)"
 _UNTITLED_AGREEMENT = re.compile(
-    rf"(?:签署|签订|签定|共签)(?:了|的)?(?P<obj>[\u4e00-\u9fff\d“”、·]{{2,30}}?{_DOCUMENT})"
+    rf"(?:签署|签订|签定|共签)(?:了|的)?(?P<obj>[\u4e00-\u9fff\d“”、·—－-]{{2,40}}?{_DOCUMENT})"
 )
+# 举行A镇·B镇对口结对协议签约仪式: the document named before its ceremony
+_CEREMONY = re.compile(rf"(?:举行了?|举办了?|进行了?)(?P<obj>[\u4e00-\u9fff\d“”、·—－-]{{2,40}}?{_DOCUMENT})(?:签约|签字)仪式")
 # 签署A协议及B协议: a further unnamed document joined to the first.
 _JOINED_DOCUMENT = re.compile(rf"(?:及|和|与|、|以及)(?P<obj>[\u4e00-\u9fff\d“”]{{2,30}}?{_DOCUMENT})")
 _TITLE = re.compile(r"《([^《》]{2,60})》")
@@ -33,9 +35,13 @@ _SITES = re.compile(
 def find_agreements(lines: list[str], year: int | None = None, month: int | None = None) -> list[str]:
     """Agreements signed in the story: 《》 titles after a signing verb, or unnamed ones as written."""
     found: list[str] = []
+    titled: list[str] = []
     for sentence in lines:
         if not _SIGN.search(sentence):
             continue
+        for match in _CEREMONY.finditer(sentence):
+            if not _told_as_past(sentence[: match.start()], year, month):
+                found.append(match.group("obj").strip("“”"))
         for verb in _SIGN.finditer(sentence):
             if _told_as_past(sentence[: verb.start()], year, month):
                 continue
@@ -54,6 +60,7 @@ def find_agreements(lines: list[str], year: int | None = None, month: int | None
                 # unless it is a kind of document nobody signs.
                 if not name.endswith(_NOT_SIGNED):
                     found.append(name)
+                    titled.append(name)
                 pos = title.end()
                 gap_limit = 4  # only 、/和/及 between further titles
         for title in re.finditer(r"《([^《》]{2,60})》(?:的)?(?=签约|签字|签署)", sentence):
@@ -70,6 +77,8 @@ def find_agreements(lines: list[str], year: int | None = None, month: int | None
                 continue  # 两家公司还签订了…项目合作协议: the companies', not the places'.
             if _told_as_past(sentence[: match.start()], year, month):
                 continue
+            if any(len(obj) >= 8 and name.endswith(obj[-6:]) for name in titled):
+                continue  # 签署《越马…交流合作框架协议》, later 签署深化…交流合作框架协议: the same document
             found.append(obj if "”" in obj.strip("”") else obj.strip("“”"))  # keep “海誓山盟”推进…协议
             joined = _JOINED_DOCUMENT.match(sentence, match.end())
             if joined:

@@ -48,7 +48,8 @@ def _has_purpose(tail: str) -> bool:
     return any(word in window for word in PURPOSE)
 
 
-def _host_after(rest: str, ctx: StoryContext, needs_purpose: bool, abbreviation: bool = True) -> Side | None:
+def _host_after(rest: str, ctx: StoryContext, needs_purpose: bool, abbreviation: bool = True,
+                coming: bool = False) -> Side | None:
     for pronoun, level_char in PRONOUNS.items():
         if rest.startswith(pronoun):
             tail = rest[len(pronoun):]
@@ -61,7 +62,7 @@ def _host_after(rest: str, ctx: StoryContext, needs_purpose: bool, abbreviation:
             if inner is not None and (own is None or own.contains(inner[0])) and inner[0].level == "county":
                 return Side(inner[0])  # 来到我市台江区考察: the district of the story's city
             return Side(own, pronoun, level_char)
-    one = _abbreviation(rest, ctx) if abbreviation else None
+    one = _abbreviation(rest, ctx, coming) if abbreviation else None
     if one is not None:
         return one
     zone = re.match(r"(?:经开|高新|开发|新)区[（(]([\u4e00-\u9fff]{2,6})[)）]", rest)
@@ -99,7 +100,7 @@ def _host_after(rest: str, ctx: StoryContext, needs_purpose: bool, abbreviation:
     return Side(place, also=tuple(also))
 
 
-def _abbreviation(rest: str, ctx: StoryContext) -> Side | None:
+def _abbreviation(rest: str, ctx: StoryContext, coming: bool = False) -> Side | None:
     """来秀 / 莅攀 / 来足 / 赴蓉: one character, then the purpose. It is the story's own place
     (秀山), else a place the story names that has the character (大足区 for 足), else a
     province's or city's customary abbreviation (渝, 蓉)."""
@@ -124,6 +125,8 @@ def _abbreviation(rest: str, ctx: StoryContext) -> Side | None:
     listed = [p for p in ctx.gaz.candidates(char)]
     if len(listed) == 1:
         return Side(listed[0], abbreviated=True)
+    if coming and len(ctx.evidence) == 1:  # 长乐新闻网讯 …来航开展…: a nickname of the paper's own place
+        return Side(ctx.evidence[0], abbreviated=True)
     return None
 
 
@@ -169,7 +172,7 @@ def _visitor_before(pre: str, pre_offset: int, sentence_leaders: list[LeaderMent
             # 由市委副书记、市长郭冀平率队赴…: the official's own city, resolved like 我市.
             side = Side(ctx.self_place(leader.level_char), leader.level_char, leader.level_char, placeless=True)
             return side, flags, bool(nouns) or group is not None
-    stripped = re.sub(r"(?:一行(?:\d+人)?|率队|带队|近日|日前|今天|昨天|专程|专门|特地|[，、\s])+$", "", pre)
+    stripped = re.sub(r"(?:一行(?:\d+人)?|率队|带队|近日|日前|今天|昨天|专程|专门|特地|等|[，、\s])+$", "", pre)
     if any(word in stripped[-12:] for word in FOREIGN):
         return Side(), ["foreign delegation"], bool(nouns)
     for pronoun, level_char in PRONOUNS.items():
@@ -182,7 +185,7 @@ def _visitor_before(pre: str, pre_offset: int, sentence_leaders: list[LeaderMent
         return Side(hit[0]), flags, bool(nouns)
     # A group travelling without a delegation noun: an office (…指挥部办公室到…), a titled
     # official with no name (县长率…), or X一行.
-    organ = (re.search(r"办公室|指挥部|[长记席任]率$|政协$|人大(?:常委会)?$|政府$|党委$|[省市县区州旗盟]委$|人大代表$|政协委员$", stripped)
+    organ = (re.search(r"办公室|指挥部|[长记席任]率$|政协$|人大(?:常委会)?$|政府$|党委$|[省市县区州旗盟]委$|人大代表$|政协委员$|[区县市州]领导$", stripped)
              or re.search(r"(?:一行(?:\d+人)?|带队|率队|率团)[，\s]*(?:专程|专门|特地)?$", pre))
     subject = _subject_place(stripped, ctx) if organ or nouns else None
     if subject is not None:
@@ -237,7 +240,8 @@ def find_frames(lines: list[str], title_count: int, leaders: list[LeaderMention]
             if any(word in sentence[: move.start()] for word in _WISHES):
                 continue  # 希望…多来南宁考察: a wish, not this visit
             rest = sentence[move.end():].removeprefix("了")
-            host = _host_after(rest, ctx, needs_purpose, abbreviation=move.re is _MOVE)
+            host = _host_after(rest, ctx, needs_purpose, abbreviation=move.re is _MOVE,
+                               coming=move.group(0) in ("来", "莅", "莅临"))
             before = sentence[max(0, move.start() - 40): move.start()]
             if host is None and move.group(0) in _ARRIVE and DELEGATION.search(before[-30:]):
                 host = _host_after(rest, ctx, False)  # 代表团…抵达广州: arriving says it
@@ -260,6 +264,8 @@ def find_frames(lines: list[str], title_count: int, leaders: list[LeaderMention]
         frames.extend(talks_frames(sentence, index, index < title_count, sentence_leaders, ctx))
         if "欢迎" in sentence:
             frames.extend(welcome_frames(sentence, index, index < title_count, sentence_leaders, ctx))
+    for frame in frames:
+        frame.crumb = bool(re.search(r"首页|您现在的位置|当前位置|>", lines[frame.sentence][:80]))
     destinations = {p.code for f in frames for p in (f.host.place, *f.host.also) if p is not None}
     for frame in frames:
         _resolve_pronouns(frame, ctx, destinations)
@@ -292,6 +298,10 @@ def choose_frame(frames: list[Frame]) -> tuple[Frame | None, str]:
     complete = [f for f in frames if f.visitor.place is not None and f.host.place is not None]
     for frame in complete:
         if frame.flags:
+            twin = next((f for f in complete if not f.flags and f.visitor.place.code == frame.visitor.place.code
+                         and f.host.place.code == frame.host.place.code), None)
+            if twin is not None and frame.crumb and "foreign delegation" not in frame.flags:
+                return twin, ""  # a crumb line (…>文字新闻越城区党政代表团…) flagged; the story's sentence is clean
             return frame, frame.flags[0]
         if nested(frame.visitor.place, frame.host.place):
             continue

@@ -249,6 +249,8 @@ def _region_before(before: str, token: re.Match, gazetteer: Gazetteer, year: int
     level = _level_char(token)
     if token.group("org") and token.group("org")[:1] in "团师":  # 阿拉尔市八团党委书记: the city of the unit
         before = re.sub(r"第?[一二三四五六七八九十百\d]+$", "", before)
+    # 吉林经济开发区管委会副主任: the zone's place
+    before = re.sub(r"(?:经济技术开发区|经济开发区|经开区|高新技术产业开发区|高新区|开发区|工业园区|产业园区)$", "", before)
     # 巴中 + 市委: the token's level char belongs to the name; try name+char first.
     for candidate in (before + level, before):
         hit = gazetteer.match_suffix(candidate, year=year)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .context import StoryContext
+from .context import StoryContext, has_level
 from .leaders import LeaderMention
 from .sides import DELEGATION, FOREIGN, NON_GOVERNMENT_SUBJECT, PRONOUNS, Frame, Side, delegation_place, nested
 
@@ -95,8 +95,9 @@ def _joined_pair(opening: str, ctx: StoryContext):
 def _adjacent_pair(opening: str, ctx: StoryContext):
     """芜湖市马鞍山市同城化…签字仪式: two names side by side."""
     named = ctx.gaz.mentions(opening, year=ctx.year)
-    pairs = [(x[2], y[2]) for x, y in zip(named, named[1:]) if x[1] == y[0] and x[2].code != y[2].code]
-    return pairs[0] if pairs else None
+    pairs = [(x[2], y[2]) for x, y in zip(named, named[1:])
+             if opening[x[1]: y[0]] in ("", "·", "—", "－", "-", "–", "•") and x[2].code != y[2].code]
+    return pairs[0] if pairs else None  # 滨州·奉节…, 莱西市—两当县…
 
 
 def joint_meeting(sentence: str, ctx: StoryContext) -> tuple[Side, Side] | None:
@@ -106,12 +107,18 @@ def joint_meeting(sentence: str, ctx: StoryContext) -> tuple[Side, Side] | None:
         return None
     opening = re.split(r"[，。；]", sentence[: held.start()])[-1]
     venue = ctx.gaz.parse(held.group("at"), year=ctx.year)
-    if venue is None:
-        return None
     pair = _joined_pair(opening, ctx) or _adjacent_pair(opening, ctx)
     if pair is None:
         return None
     a, b = pair
+    pronoun = next((level for word, level in PRONOUNS.items() if held.group("at").startswith(word)), None)
+    if venue is None and pronoun is not None:  # 莱西市—两当县…联席会议在我市召开: ours is the one of that level
+        ours = [x for x in (a, b) if has_level(x, pronoun)]
+        if len(ours) == 2 and ctx.mentions[ours[0].code] != ctx.mentions[ours[1].code]:
+            ours = [max(ours, key=lambda x: ctx.mentions[x.code])]
+        venue = (ours[0], 0) if len(ours) == 1 else None
+    if venue is None:
+        return None
     if nested(a, b):
         return None
     if a.contains(venue[0]) and not b.contains(venue[0]):

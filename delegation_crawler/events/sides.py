@@ -69,6 +69,7 @@ class Frame:
     flags: list[str] = field(default_factory=list)
     delegation: bool = False
     coming: bool = False  # told as coming to the host (来, 莅临): the host is the story's own place
+    crumb: bool = False  # read from a navigation line (首页 > 新闻 > …), whose words are not the story's
 
 
 def _strip_qualifiers(text: str) -> str:

@@ -22,7 +22,10 @@ def told_as_past(before: str, year: int | None, month: int | None = None) -> boo
     if recent is not None and marks[EARLIER.index("过去")] == recent.start():
         marks[EARLIER.index("过去")] = -1
     if year is not None:
-        marks += [m.start() for m in re.finditer(r"((?:19|20)\d{2})年", before) if int(m.group(1)) < year]
+        years = [(m.start(), int(m.group(1))) for m in re.finditer(r"((?:19|20)\d{2})年", before)]
+        marks += [at for at, value in years if value < year]
+        if years and years[-1][1] >= year:
+            return False  # 2024年及2025年以来…: the latest time named is the story's own
     if month is not None:  # 今年2月，…签订了… in a story of a later month
         marks += [m.start() for m in re.finditer(r"今年(\d{1,2})月", before) if int(m.group(1)) < month]
     last_past = max(marks, default=-1)

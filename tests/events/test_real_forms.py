@@ -84,3 +84,44 @@ def test_an_acting_party_secretary_is_a_leader():
                "2016-09-10T08:00:00+08:00")
     assert sides(ev) == ("540300", "120000")
     assert {(x["name"], x["side"]) for x in ev["leaders"]} >= {("王平", "host"), ("李华", "visitor")}
+
+
+@pytest.mark.parametrize(
+    "title, text, expected",
+    [
+        # a joint session named A—B / A·B, held 在我市 or in one of them
+        ("", "4月7日，莱西市—两当县东西部协作党政联席会议在我市召开。莱西市委书记王平、两当县委书记李华出席会议。莱西市委副书记张明主持。",
+         ("621228", "370285")),
+        ("", "6月11日，滨州·奉节东西部协作2022年第一次联席会议在滨州召开。重庆市奉节县委书记王平出席会议并讲话。", ("500236", "371600")),
+        # a navigation line glued to the headline does not make the delegation a newsroom's
+        ("", "您现在的位置：首页 > 开发区新闻 > 文字新闻越城区党政代表团赴马边考察对接东西部协作工作。"
+             "6月16日，区委书记王平率越城区党政代表团赴马边彝族自治县考察对接新一轮东西部协作工作。", ("330602", "511133")),
+        # a zone's official belongs to the zone's place; 区领导 as a group
+        ("", "长乐新闻网讯 6月15日，龙岩市永定区领导来航开展山海协作对接工作。长乐区领导王平参加活动。", ("350803", "350112")),
+    ],
+)
+def test_sides_of_real_forms_round3(title, text, expected):
+    assert sides(event(title, text, "2023-06-16T08:00:00+08:00")) == expected
+
+
+def test_agreements_of_real_forms():
+    ev = event("", "10月14日上午，由青田县委书记王平率领的青田县党政代表团来嵊考察，签订嵊州市甘霖镇——青田县温溪镇结对共建协议。"
+                   "嵊州市委书记李华陪同。", "2019-10-15T08:00:00+08:00")
+    assert ev["agreements"] == ["嵊州市甘霖镇——青田县温溪镇结对共建协议"]
+    ev = event("", "东莞市中堂镇党政代表团赴松桃苗族自治县考察。会上，举行东莞市中堂镇·松桃苗族自治县乌罗镇对口结对协议签约仪式。",
+               "2022-06-12T08:00:00+08:00")
+    assert ev["agreements"] == ["东莞市中堂镇·松桃苗族自治县乌罗镇对口结对协议"]
+    # the latest year named is the story's own: 2024年及2025年以来…，并签订《…》
+    ev = event("盘州市党政代表团到中山市考察", "会上，双方汇报了2024年及2025年以来东西部协作工作开展情况，并签订《盘州市2025年度东西部协作框架协议》。",
+               "2025-05-20T08:00:00+08:00")
+    assert ev["agreements"] == ["盘州市2025年度东西部协作框架协议"]
+    # a titled document restated without its title later is one document
+    ev = event("越城区党政代表团赴马边考察", "双方现场签署《越马东西部协作和交流合作框架协议》。王平表示，随着两地签署深化东西部协作和交流合作框架协议，两地协作迎来新起点。",
+               "2021-06-23T08:00:00+08:00")
+    assert ev["agreements"] == ["越马东西部协作和交流合作框架协议"]
+
+
+def test_a_list_of_items_is_not_a_visit_report():
+    ev = event("落实京蒙协作“医疗倍增计划”，北京市8家医院与内蒙古7家医院签署合作协议；",
+               "落实京蒙协作“消费倍增计划”，两地先后举办推介会；2月13日，内蒙古自治区政协主席王平带队赴京，与北京市政协共同召开座谈会。")
+    assert not ev["is_delegation_visit"]
