@@ -44,13 +44,14 @@ def main() -> int:
         ms = ev.time_side_by_side(extractors, group, repeat=args.repeat) if not all_scores else None
         all_scores.append(scores)
         print(f"\n### {title}: {len(group)} pages ({scores[0][1].date_pages} showing a date)\n")
-        print("| extractor | body | title | date (minute) | date (day) | source | ms/page |")
-        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+        print("| extractor | body | title | date (minute) | date (day) | source | editors | ms/page |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for label, s in scores:
             source = f"{s.source_pct:.1f}%" if label == "delegation_crawler.extract" else "n/a"
+            editors = "n/a" if label != "delegation_crawler.extract" or s.editors_pct is None else f"{s.editors_pct:.1f}%"
             print(
                 f"| {label} | {s.body_pct:.1f}% | {s.title_pct:.1f}% | {s.date_pct:.1f}% | {s.date_day_pct:.1f}% "
-                f"| {source} | {f'{ms[label]:.2f}' if ms else '-'} |"
+                f"| {source} | {editors} | {f'{ms[label]:.2f}' if ms else '-'} |"
             )
         if ms and ms[extractors[0][0]]:
             ours_ms = ms[extractors[0][0]]

@@ -40,6 +40,7 @@ class Output:
     published: str | None = None
     body: str = ""
     source: str | None = None
+    editors: list[str] | None = None  # None: the extractor does not report editors
 
 
 @dataclass
@@ -52,6 +53,8 @@ class Score:
     date_pages: int = 0
     source: int = 0
     source_pages: int = 0
+    editors: int = 0
+    editors_pages: int = 0
     seconds: float = 0.0
     failures: list[str] = field(default_factory=list)
 
@@ -77,6 +80,10 @@ class Score:
     @property
     def source_pct(self) -> float:
         return self.pct(self.source, self.source_pages)
+
+    @property
+    def editors_pct(self) -> float | None:
+        return self.pct(self.editors, self.editors_pages) if self.editors_pages else None
 
     @property
     def ms_per_page(self) -> float:
@@ -129,12 +136,17 @@ def check(case: Case, out: Output) -> dict[str, bool | None]:
     source_ok = None
     if exp.get("source"):
         source_ok = _nospace(out.source) == _nospace(exp["source"])
+    editors_ok = None
+    shown = exp.get("editors") and all(name in case.html for name in exp["editors"])
+    if shown:  # the exact set of editor names the page credits (some templates print none)
+        editors_ok = sorted(map(_nospace, out.editors or [])) == sorted(map(_nospace, exp["editors"]))
     return {
         "body": body_ok,
         "title": _nospace(out.title) == _nospace(exp["title"]),
         "date": date_ok,
         "date_day": day_ok,
         "source": source_ok,
+        "editors": editors_ok,
     }
 
 
@@ -169,6 +181,9 @@ def run(name: str, extractor, cases: list[Case], repeat: int = 1, score_source: 
         if verdict["source"] is not None:
             score.source_pages += 1
             score.source += verdict["source"]
+        if verdict["editors"] is not None:
+            score.editors_pages += 1
+            score.editors += verdict["editors"]
         missed = [k for k, v in verdict.items() if v is False and k != "date_day"]
         if missed:
             score.failures.append(f"{case.name}: {','.join(missed)}")
@@ -201,7 +216,7 @@ def time_side_by_side(extractors, cases: list[Case], repeat: int = 3) -> dict[st
 
 def ours(html: str, url: str | None) -> Output:
     article = extract_article(html, url=url)
-    return Output(article.title, article.published, article.body, article.source)
+    return Output(article.title, article.published, article.body, article.source, article.editors)
 
 
 def gne_extractor():

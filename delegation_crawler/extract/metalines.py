@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from delegation_crawler.news.dates import find_datetime
+from delegation_crawler.news.bylines import is_credit_line
 from delegation_crawler.news.labels import META_WORDS
 
 from . import patterns as P
@@ -36,13 +37,20 @@ def meta_lines_between(blocks, title_index, first_body, inside_meta):
 
 
 def meta_lines_after(blocks, last_body, already):
-    """Some templates print date and source under the body: look a few lines past it."""
+    """Some templates print date and source, or the editor line, just under the body (outside
+    its box, as in ``<div class="editor">责任编辑:张琳</div>``): look a few lines past it."""
     found = []
     for i in range(last_body + 1, min(len(blocks), last_body + 7)):
         if blocks[i].boundary:
             break
         text = blocks[i].text
-        if i not in already and is_meta_line(text) and has_date(text):
+        if i in already:
+            continue
+        if (is_meta_line(text) and has_date(text)) or (len(text) <= 40 and is_credit_line(text)) or (
+                len(text) <= 40 and _EDITOR_LINE.match(P.fold(text))):
             found.append(i)
     return found
+
+
+_EDITOR_LINE = re.compile(r"^\s*[【\[(（]?\s*(?:责任编辑|值班编辑|编辑|责编|审核|校对)\s*[:：]\s*[\u4e00-\u9fff]{2,4}")
 

@@ -16,7 +16,7 @@ from delegation_crawler.news.dates import DateError, ParsedDate, parse_datetime
 from delegation_crawler.news.labels import bare_source, read_meta
 
 _ORIGINAL_TITLE = re.compile(r"^\s*[【\[]\s*原\s*(?:标题|標題)\s*[】\]]\s*[:：]?\s*(?P<title>.+)$")
-_EDITOR_LINE = re.compile(r"^\s*(?:责任编辑|責任編輯|值班编辑|编辑|編輯|责编|責編|审核|審核|校对|校對)\s*[:：]")
+_EDITOR_LINE = re.compile(r"^\s*[【\[(（]?\s*(?:责任编辑|責任編輯|值班编辑|编辑|編輯|责编|責編|审核|審核|校对|校對)\s*[:：]")
 _COUNTER = re.compile(r"^\s*\d{1,7}\s*$")
 _SENTENCE_END = re.compile(r"[。！？!?；;]\s*$")
 
@@ -33,6 +33,15 @@ class Reading:
     source: str | None = None
     credits: Credits = field(default_factory=Credits)
     original_title: str | None = None
+
+
+# Pinyin residue (責(zé)任編輯) never belongs to a label or a name; unrepaired pages still read right.
+_PINYIN_RESIDUE = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+
+
+def _plain(text: str) -> str:
+    """The text for reading labels and names: without pinyin residue (the body keeps it)."""
+    return _PINYIN_RESIDUE.sub("", text) if "(" in text else text
 
 
 def clean_lines(lines: list[str]) -> list[str]:
@@ -56,6 +65,8 @@ def read_page(title: str, meta_lines: list[str], paragraphs: list[str], *, subti
     reading.published, reading.date_problem = _published(meta, published_hint)
 
     credits = reading.credits
+    people = read_meta([_plain(line) for line in meta_lines])
+    meta = {**meta, **{k: people[k] for k in ("editors", "authors") if k in people}}
     if meta.get("editors"):
         credits.add("editors", parse_credits("编辑:" + meta["editors"]).editors
                     or re.split(r"[\s、,，]+", meta["editors"].strip()))
@@ -69,19 +80,19 @@ def read_page(title: str, meta_lines: list[str], paragraphs: list[str], *, subti
         match = _ORIGINAL_TITLE.match(p)
         if match:
             reading.original_title = match["title"].strip()
-        elif (_EDITOR_LINE.match(p) and len(p) <= 40) or is_credit_line(p):
-            credits.merge(parse_credits(p))
+        elif (_EDITOR_LINE.match(_plain(p)) and len(_plain(p)) <= 40) or is_credit_line(_plain(p)):
+            credits.merge(parse_credits(_plain(p)))
         else:
             body.append(p)
     while body and _COUNTER.match(body[-1]):  # the CMS's like/click counter after the editor lines
         body.pop()
     for p in body[:3]:  # the dateline opens the story, possibly after a photo caption
-        dateline = dateline_credits(p)
+        dateline = dateline_credits(_plain(p))
         if dateline:
             credits.merge(dateline)
             break
     for p in body + list(captions):
-        credits.merge(caption_credits(p or ""))
+        credits.merge(caption_credits(_plain(p or "")))
     reading.source = meta.get("source") or bare_source(meta_lines) or bare_source([p for p in body[-3:] if len(p) <= 40])
     return reading
 

@@ -41,6 +41,26 @@ def test_source_found_where_shown(score):
     assert score.source_pct >= 90.0, score.failures
 
 
+def test_editors_found_where_shown(score):
+    assert score.editors_pages >= 30
+    assert score.editors_pct >= 95.0, score.failures
+
+
+def test_editor_line_under_the_body_box():
+    """chaotian prints <div class="editor">责任编辑:X</div> outside the article box (issue 10, item 8)."""
+    import re
+
+    from delegation_crawler.extract import extract_article
+
+    root = Path(__file__).resolve().parents[2] / "delegation_crawler" / "replica" / "sites" / "chaotian" / "files" / "info"
+    pages = [(path, re.search(r'<div class="editor">责任编辑:([^<]+)</div>', path.read_text(encoding="utf-8", errors="replace")))
+             for path in sorted(root.rglob("*.htm"))]
+    pages = [(path, m.group(1)) for path, m in pages if m]
+    assert len(pages) >= 10
+    for path, editor in pages:
+        assert editor in extract_article(path.read_bytes()).editors, path.name
+
+
 def test_scoring_rejects_chrome_and_missing_paragraphs():
     """The checker itself must be able to fail: chrome in the body or a lost paragraph."""
     case = ev.load_corpus(CORPUS)[0]
