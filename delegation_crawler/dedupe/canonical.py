@@ -9,11 +9,12 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import numpy as np
 from w3lib.url import canonicalize_url
+
+from delegation_crawler.text.script import converter
 
 # Query parameters that name the referrer or campaign, never the article.
 TRACKING_PARAMS = frozenset(
@@ -88,11 +89,8 @@ _PINYIN_RESIDUE = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
 def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
+    return converter("t2s")
 
 
 def canonical_body(body: str | None, body_simplified: str | None = None) -> str:

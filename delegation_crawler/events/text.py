@@ -7,9 +7,8 @@ collapsed) so the patterns are written once; the article's own text is never cha
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-import opencc
+from ..text.script import converter
 
 _HALF_TO_FULL = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"})
 _DOUBLED = re.compile(r"[，、；。：][，、；。]+")
@@ -23,9 +22,8 @@ _VARIANTS = str.maketrans({"陜": "陕"})
 PUNCT = "，。；：、！？（）《》“”‘’\"'\n "
 
 
-@lru_cache(maxsize=1)
-def _t2s() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
+def _t2s():
+    return converter("t2s")
 
 
 def simplified(text: str) -> str:

@@ -150,9 +150,8 @@ def seed_stories() -> dict[str, Story]:
 
 def clean_simplified_repost(story: Story) -> Story:
     """Seed 000 as its paper ran it: simplified, undamaged, no zgm editor lines (for dedupe tests)."""
-    import opencc
+    from delegation_crawler.text.script import to_simplified as convert
 
-    convert = opencc.OpenCC("t2s").convert
     fixed = []
     for p in story.paragraphs[1:]:
         p = re.sub(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+\)", "", p)

@@ -10,21 +10,14 @@ from __future__ import annotations
 import difflib
 import random
 import re
-from functools import lru_cache
+from delegation_crawler.text.script import converter
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE = re.compile(r"[^，。、；：,.;:\s“”《》（）()]{4,}")
 
 
-@lru_cache(maxsize=1)
-def _s2t():
-    import opencc
-
-    return opencc.OpenCC("s2t")
-
-
 def to_traditional(text: str) -> str:
-    return _s2t().convert(text)
+    return converter("s2t").convert(text)
 
 
 def add_pinyin_residue(simplified: str) -> tuple[str, str]:

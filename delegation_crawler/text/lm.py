@@ -19,6 +19,7 @@ from functools import lru_cache
 import jieba
 
 from ..buildcache import cache_path, load_or_build
+from delegation_crawler.text.script import converter
 
 # Interpolation weight of the bigram estimate against the unigram one.
 BIGRAM_WEIGHT = 0.6
@@ -262,8 +263,6 @@ def document_cache(text: str, model: CharModel) -> Counter:
 
 def _t2s_map() -> dict[str, str]:
     """Single-character t2s mapping for every GBK/Big5 character OpenCC changes."""
-    import opencc
-
     chars = set()
     for lead in range(0x81, 0xFF):
         for trail in range(0x40, 0xFF):
@@ -275,7 +274,7 @@ def _t2s_map() -> dict[str, str]:
                 if len(ch) == 1 and ch >= "\u3400":
                     chars.add(ch)
     ordered = sorted(chars)
-    converted = opencc.OpenCC("t2s").convert("\n".join(ordered)).split("\n")
+    converted = converter("t2s").convert("\n".join(ordered)).split("\n")
     return {t: s for t, s in zip(ordered, converted) if len(s) == 1 and s != t}
 
 

@@ -20,6 +20,7 @@ from functools import lru_cache
 from delegation_crawler.text.lm import CharModel, document_cache
 from delegation_crawler.text.pinyin import TONE_LETTERS
 from delegation_crawler.text.punctuation import is_real_question_mark
+from delegation_crawler.text.script import converter
 
 # `?`/U+FFFD stand for a byte the reader could not decode; `?shù)` — a lost character whose
 # pinyin annotation lost its "(" — counts as one such byte too.
@@ -322,14 +323,7 @@ def _guess_lost_character(tokens, k, before, after, context, position):
 
 @lru_cache(maxsize=4096)
 def _traditional_form(ch: str) -> str:
-    return _s2t().convert(ch)
-
-
-@lru_cache(maxsize=1)
-def _s2t():
-    import opencc
-
-    return opencc.OpenCC("s2t")
+    return converter("s2t").convert(ch)
 
 
 def _split_points(tokens, before, context, position) -> list[int]:

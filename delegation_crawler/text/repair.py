@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from delegation_crawler.text.lm import model
 from delegation_crawler.text.misalignment import fix_misalignment
 from delegation_crawler.text.mojibake import fix_latin1_mojibake, fix_utf8_read_as_gbk
 from delegation_crawler.text.pinyin import remove_pinyin_residue
 from delegation_crawler.text.punctuation import drop_doubled_punctuation, restore_lost_spaces
+from delegation_crawler.text.script import converter
 
 FIX_CLASSES = (
     "mojibake_gbk_as_latin1",
@@ -90,24 +90,17 @@ def _has_suspicious_spot(text: str, lm) -> bool:
     return next(iter(lm.suspicious_spans(text)), None) is not None
 
 
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
 def to_simplified(text: str) -> str:
     """Canonical simplified form (OpenCC t2s) for dedupe and extraction; lone surrogates kept."""
     if not text or text.isascii():
         return text
-    converter = _t2s()
+    t2s = converter("t2s")
     if not _SURROGATE.search(text):
-        return converter.convert(text)
+        return t2s.convert(text)
     pieces = _SURROGATE.split(text)
     marks = _SURROGATE.findall(text)
-    out = [converter.convert(pieces[0])]
+    out = [t2s.convert(pieces[0])]
     for mark, piece in zip(marks, pieces[1:]):
         out.append(mark)
-        out.append(converter.convert(piece))
+        out.append(t2s.convert(piece))
     return "".join(out)
