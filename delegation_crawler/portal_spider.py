@@ -24,6 +24,7 @@ from scrapy.http import Response, TextResponse
 from delegation_crawler.news.dates import SHANGHAI, DateError, parse_datetime
 from delegation_crawler.extract import locate_article
 from delegation_crawler.items import ArticlePage
+from delegation_crawler.text.charset import header_charset, meta_charset
 
 
 # Below this many characters of located body text, the selectors are taken to have failed.
@@ -229,10 +230,6 @@ class PortalSpider(scrapy.Spider):
         return images
 
 
-_HEADER_CHARSET = re.compile(rb"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
-_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([\w.:-]+)", re.I)
-
-
 def _hint(listed) -> str | None:
     """The list date as ISO 8601, keeping its precision (a date stays a date)."""
     if listed is None:
@@ -242,9 +239,7 @@ def _hint(listed) -> str | None:
 
 def declared_charset(response: Response) -> str | None:
     """What the page says its charset is, as written: ``header=…; meta=…`` (the parts present)."""
-    header = _HEADER_CHARSET.search(response.headers.get("Content-Type") or b"")
-    meta = _META_CHARSET.search(response.body[:4096])
-    parts = [f"header={header.group(1).decode('ascii').lower()}"] if header else []
-    if meta:
-        parts.append(f"meta={meta.group(1).decode('ascii').lower()}")
+    header = header_charset((response.headers.get("Content-Type") or b"").decode("latin-1"))
+    meta = meta_charset(response.body)
+    parts = ([f"header={header}"] if header else []) + ([f"meta={meta}"] if meta else [])
     return "; ".join(parts) or None

@@ -209,3 +209,14 @@ def test_relative_time_only_with_a_fetch_time_and_only_as_a_last_resort():
     assert extract_article(html, fetched_at=fetched).published == "2022-03-08T09:00:00+08:00"
     dated = page(meta="自贡日报 3小时前 2022-03-01 08:00")
     assert extract_article(dated, fetched_at=fetched).published == "2022-03-01T08:00:00+08:00"
+
+
+def test_undeclared_gb18030_page_with_bad_bytes_keeps_its_charset():
+    """Two invalid bytes in an undeclared GB page: the decoding with the fewest errors wins."""
+    html = page().replace("<meta charset='utf-8'>", "").encode("gb18030")
+    at = html.index("会议要求".encode("gb18030"))
+    damaged = html[:at] + b"\xff\xff" + html[at:]
+    text, charset = decode_html(damaged)
+    assert charset == "gb18030" and text.count("\ufffd") <= 2
+    result = extract_article(damaged)
+    assert result.title == "我市召开城乡环境综合治理工作推进会" and "会议要求" in result.body
