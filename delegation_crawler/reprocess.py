@@ -25,6 +25,7 @@ from scrapy.utils.project import get_project_settings
 from delegation_crawler.db import DSN_ENV, dsn_from
 from delegation_crawler.db.rows import PreparedPage
 from delegation_crawler.items import Article
+from delegation_crawler.extensions.warehouse import warehouse_of
 
 logger = logging.getLogger(__name__)
 PAGE_ID_META = "reprocess_page_id"
@@ -56,9 +57,7 @@ class StoredPageMiddleware:
             "SELECT url, sha256, request_url, portal, fetched_at, status, headers, encoding, body_size, body_gz "
             "FROM pages WHERE id = %s", (page_id,)).fetchone()
         page = PreparedPage(*row)
-        from pipelines.postgres import shared_sink
-
-        shared_sink(self.crawler).page_index[page.url] = page.sha256
+        warehouse_of(self.crawler).sink.page_index[page.url] = page.sha256
         headers = {k: v for k, v in page.headers.items() if k.lower() not in _TRANSFER_HEADERS}
         self.crawler.stats.inc_value("reprocess/pages")
         return HtmlResponse(url=page.url, status=page.status, headers=headers, body=page.body(),

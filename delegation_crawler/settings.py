@@ -83,6 +83,10 @@ ITEM_PIPELINES = {
     "pipelines.postgres.PostgresPipeline": 700,  # only with PG_DSN / DELEGATION_PG_DSN
 }
 EXTENSIONS = {
+    # The warehouse sink and crawl_runs row, one per crawler (only with PG_DSN).
+    "delegation_crawler.extensions.warehouse.Warehouse": 100,
+    # One dedupe store per crawler, for the seen-articles middleware and the dedupe pipeline.
+    "delegation_crawler.extensions.dedupe_state.DedupeState": 110,
     # Raw article pages into the warehouse's `pages` table (only with PG_DSN).
     "delegation_crawler.extensions.pagestore.PageStore": 500,
 }
@@ -101,6 +105,10 @@ DEDUPE_REDIS_PREFIX = "delegation:dedupe:"
 PG_DSN = ""
 PG_BATCH_SIZE = 2000
 PG_BATCH_SECONDS = 2.0
+PG_RETRY_TIMES = 3  # a failed batch is retried this often (backoff doubles), then dead-lettered
+PG_RETRY_BACKOFF = 1.0
+PG_CONNECT_TIMEOUT = 5
+PG_DEADLETTER_PATH = ""  # "" = STATE_DIR/postgres-deadletter.jsonl
 
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"

@@ -17,7 +17,7 @@ from scrapy import signals
 from scrapy.exceptions import DropItem
 
 from delegation_crawler.dedupe import UNCHANGED, Deduper
-from delegation_crawler.dedupe.config import store_from_settings
+from delegation_crawler.extensions.dedupe_state import dedupe_state
 from delegation_crawler.items import Article
 
 logger = logging.getLogger(__name__)
@@ -25,19 +25,19 @@ MODES = ("mark", "drop")
 
 
 class DedupePipeline:
-    def __init__(self, settings, stats):
+    def __init__(self, settings, stats, state):
         self.mode = (settings.get("DEDUPE_MODE") or "mark").lower()
         if self.mode not in MODES:
             raise ValueError(f"DEDUPE_MODE must be one of {MODES}, got {settings.get('DEDUPE_MODE')!r}")
         self.settings = settings
         self.stats = stats
-        self.store = None
+        self.state = state  # the crawler's DedupeState: one store, shared with SeenArticlesMiddleware
         self.deduper = None
         self.pending = {}  # id(item) -> Verdict, until the item leaves the pipelines
 
     @classmethod
     def from_crawler(cls, crawler):
-        pipeline = cls(crawler.settings, crawler.stats)
+        pipeline = cls(crawler.settings, crawler.stats, dedupe_state(crawler))
         crawler.signals.connect(pipeline.item_done, signal=signals.item_scraped)
         crawler.signals.connect(pipeline.item_done, signal=signals.item_dropped)
         crawler.signals.connect(pipeline.item_failed, signal=signals.item_error)
@@ -54,13 +54,8 @@ class DedupePipeline:
             self.deduper.mark_delivered(verdict)
 
     def open_spider(self):
-        self.store = store_from_settings(self.settings)
-        self.deduper = Deduper(self.store)
-        logger.info("dedupe state: %s, mode %s", type(self.store).__name__, self.mode)
-
-    def close_spider(self):
-        if self.store is not None:
-            self.store.close()
+        self.deduper = Deduper(self.state.store)
+        logger.info("dedupe state: %s, mode %s", type(self.state.store).__name__, self.mode)
 
     def process_item(self, item):
         if not isinstance(item, Article):

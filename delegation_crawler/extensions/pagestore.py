@@ -3,7 +3,7 @@
 Captures responses whose request has ``meta["article_page"]`` true (the portal spiders set
 it), through the ``response_received`` signal, i.e. after the downloader middlewares (body
 decompressed, charset middleware applied). Enabled with PG_DSN like the pipeline, and listed
-in EXTENSIONS. Pages go through the same batching / retry / dead-letter sink as articles.
+in EXTENSIONS. Pages go through the Warehouse extension's sink, like articles.
 """
 
 from __future__ import annotations
@@ -11,9 +11,12 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from scrapy import signals
+from scrapy.exceptions import NotConfigured
 from scrapy.http import TextResponse
 
+from delegation_crawler.db import dsn_from
 from delegation_crawler.db.rows import Rejected, prepare_page
+from delegation_crawler.extensions.warehouse import warehouse_of
 
 
 def _headers(response) -> dict[str, list[str]]:
@@ -22,20 +25,22 @@ def _headers(response) -> dict[str, list[str]]:
 
 
 class PageStore:
-    def __init__(self, crawler, sink):
+    def __init__(self, crawler):
         self.crawler = crawler
-        self.sink = sink
+        self.sink = None  # the Warehouse extension's, found once the extensions all exist
         crawler.signals.connect(self.response_received, signal=signals.response_received)
 
     @classmethod
     def from_crawler(cls, crawler):
-        from pipelines.postgres import shared_sink  # NotConfigured without PG_DSN
-
-        return cls(crawler, shared_sink(crawler))
+        if not dsn_from(crawler.settings.get("PG_DSN")):
+            raise NotConfigured("PG_DSN / DELEGATION_PG_DSN not set")
+        return cls(crawler)
 
     def response_received(self, response, request, spider) -> None:
         if not request.meta.get("article_page"):
             return
+        if self.sink is None:
+            self.sink = warehouse_of(self.crawler).sink
         try:
             page = prepare_page(
                 url=response.url,

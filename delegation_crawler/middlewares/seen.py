@@ -10,30 +10,24 @@ retries or redirects; a scheduled run over unchanged portals thus fetches list p
 
 from __future__ import annotations
 
-from scrapy import Request, signals
+from scrapy import Request
+from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 
 from delegation_crawler.dedupe import canonical_url
-from delegation_crawler.dedupe.config import should_recheck, store_from_settings
+from delegation_crawler.dedupe.config import should_recheck
+from delegation_crawler.extensions.dedupe_state import dedupe_state
 
 
-class SeenArticlesMiddleware:
-    def __init__(self, settings, stats):
-        self.settings = settings
-        self.stats = stats
-        self.recrawl_days = settings.getint("RECRAWL_DAYS", 0)
+class SeenArticlesMiddleware(BaseSpiderMiddleware):
+    def __init__(self, crawler):
+        super().__init__(crawler)
+        self.stats = crawler.stats
+        self.recrawl_days = crawler.settings.getint("RECRAWL_DAYS")
         self.requested: set[str] = set()
-        self.store = None
+        self.state = dedupe_state(crawler)
 
-    @classmethod
-    def from_crawler(cls, crawler):
-        middleware = cls(crawler.settings, crawler.stats)
-        crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
-        return middleware
-
-    def spider_closed(self):
-        if self.store is not None:
-            self.store.close()
-            self.store = None
+    def get_processed_request(self, request: Request, response) -> Request | None:
+        return request if self.wanted(request) else None
 
     def wanted(self, request: Request) -> bool:
         """False for an article request to leave out (stats say why)."""
@@ -46,9 +40,7 @@ class SeenArticlesMiddleware:
         if key in self.requested:
             self.stats.inc_value("dedupe/skipped_in_run")
             return False
-        if self.store is None:
-            self.store = store_from_settings(self.settings)
-        record = self.store.get_url(key)
+        record = self.state.store.get_url(key)
         if record is not None and record.delivered:  # undelivered: a killed run's, fetch again
             if not should_recheck(request.meta.get("published_hint") or record.published, self.recrawl_days):
                 self.stats.inc_value("dedupe/skipped_seen")
@@ -56,13 +48,3 @@ class SeenArticlesMiddleware:
             self.stats.inc_value("dedupe/rechecked")
         self.requested.add(key)
         return True
-
-    def process_spider_output(self, response, result):
-        for entry in result:
-            if not isinstance(entry, Request) or self.wanted(entry):
-                yield entry
-
-    async def process_spider_output_async(self, response, result):
-        async for entry in result:
-            if not isinstance(entry, Request) or self.wanted(entry):
-                yield entry

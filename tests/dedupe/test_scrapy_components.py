@@ -9,6 +9,8 @@ from scrapy import Request, signals
 from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 
+from delegation_crawler.extensions.dedupe_state import dedupe_state
+
 from delegation_crawler.dedupe.config import should_recheck
 from delegation_crawler.dedupe.engine import SHANGHAI
 from delegation_crawler.items import Article
@@ -19,12 +21,16 @@ ZGM = "https://www.zgm.cn/content/61b0a1c000001"
 YYB = "https://www.yybnet.net/zigong/news/202112/11400001.html"
 
 
+# The crawler's one dedupe store lives in an extension; components find it there.
+STATE = {"EXTENSIONS": {"delegation_crawler.extensions.dedupe_state.DedupeState": 110}}
+
+
 def settings_for(backend) -> dict:
     if backend["kind"] == "sqlite":
-        return {"STATE_DIR": backend["path"].rsplit("/", 1)[0]}
+        return {**STATE, "STATE_DIR": backend["path"].rsplit("/", 1)[0]}
     if backend["kind"] == "postgres":
-        return {"PG_DSN": backend["dsn"]}
-    return {"REDIS_URL": backend["url"], "DEDUPE_REDIS_PREFIX": backend["prefix"]}
+        return {**STATE, "PG_DSN": backend["dsn"]}
+    return {**STATE, "REDIS_URL": backend["url"], "DEDUPE_REDIS_PREFIX": backend["prefix"]}
 
 
 def article(url, body, **fields) -> Article:
@@ -49,7 +55,7 @@ class Pipeline:
         return result
 
     def close(self):
-        self.pipeline.close_spider()
+        dedupe_state(self.crawler).close()
 
 
 def open_pipeline(backend, **extra):
@@ -107,7 +113,7 @@ def test_item_of_a_run_that_died_before_delivering_it_is_handed_out_again(tmp_pa
     crawler = get_crawler(settings_dict=settings_for(backend))
     middleware = SeenArticlesMiddleware.from_crawler(crawler)
     assert [r.url for r in middleware.process_spider_output(None, [request(ZGM)])] == [ZGM]  # fetched again
-    middleware.spider_closed()
+    middleware.state.close()
     rerun, stats = open_pipeline(backend)
     try:
         again = rerun.process(article(ZGM, texts["seed000"]))
@@ -130,7 +136,7 @@ def test_bad_url_and_bad_mode_are_clear(tmp_path):
         pipeline.close()
     assert stats.get_value("dedupe/dropped/bad_url") == 1
     with pytest.raises(ValueError, match="DEDUPE_MODE"):
-        DedupePipeline.from_crawler(get_crawler(settings_dict={"DEDUPE_MODE": "delete"}))
+        DedupePipeline.from_crawler(get_crawler(settings_dict={**STATE, "DEDUPE_MODE": "delete"}))
 
 
 def request(url, published_hint=None, article_page=True) -> Request:
@@ -155,7 +161,7 @@ def test_middleware_skips_stored_articles_and_repeats_within_a_run(backend, text
                                                            request(YYB.replace("www.", "m."))]))
         assert out == [out[0], listing, item] and out[0].url == YYB  # new article, lists and items pass
     finally:
-        middleware.spider_closed()
+        middleware.state.close()
     assert crawler.stats.get_value("dedupe/skipped_seen") == 1
     assert crawler.stats.get_value("dedupe/skipped_in_run") == 1
 
@@ -179,7 +185,7 @@ def test_async_spider_output_is_filtered_the_same_way(tmp_path, texts):
     try:
         assert asyncio.run(collect()) == [YYB]
     finally:
-        middleware.spider_closed()
+        middleware.state.close()
 
 
 def test_recrawl_days_rechecks_young_articles_only(backend, texts):
@@ -194,7 +200,7 @@ def test_recrawl_days_rechecks_young_articles_only(backend, texts):
         middleware.requested.clear()  # a new run
         assert passed(middleware, request(ZGM, published_hint="2021-12-08")) == []
     finally:
-        middleware.spider_closed()
+        middleware.state.close()
     assert crawler.stats.get_value("dedupe/rechecked") == 1
 
 
