@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import numpy as np
 from w3lib.url import canonicalize_url
 
-from delegation_crawler.text.script import converter
+from delegation_crawler.script import converter
 
 # Query parameters that name the referrer or campaign, never the article.
 TRACKING_PARAMS = frozenset(

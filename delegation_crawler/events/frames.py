@@ -27,7 +27,8 @@ _GROUP = re.compile(r"一行|率队|带队|率团|带团|带领|率领|率(?!先
 _ATTENDS = ("出席", "参加")
 _OBJECT_VERB = re.compile(r"考察了?|访问了?|调研了?")
 PURPOSE = ("考察", "调研", "调查", "学习", "交流", "对接", "参观", "访问", "洽谈", "观摩", "座谈", "走访", "开展", "进行", "共商", "招商",
-           "推介", "签署", "签约", "会谈", "检查", "指导", "督导", "慰问", "视察", "商谈", "参访", "互访", "推进", "协作", "看望")
+           "推介", "签署", "签约", "会谈", "检查", "指导", "督导", "慰问", "视察", "商谈", "参访", "互访", "推进", "协作", "看望",
+           "落实")
 _MODIFIER = re.compile(r"[\u4e00-\u9fff]{1,10}?的")  # 赴对口帮扶的六盘水市, 赴毗邻上海的浙江省
 _WRITTEN_PLACE = re.compile(r"([^\W的对]{2,8}?(?:新区|开发区|高新区|自治县|自治州|市|县|区|州|省|旗|盟))")
 # A zone named without its place (莅临经开区) says nothing about where it is.
@@ -281,6 +282,12 @@ def _resolve_pronouns(frame: Frame, ctx: StoryContext, destinations: set[str]) -
             named = ctx.self_place(near.level_char, exclude=far.place, skip=skip)
             if near.placeless and named is not None and not ctx.evidence and ctx.mentions[named.code] < 2:
                 named = None  # named once: too weak for an official with no place
+            province = ctx.gaz.get(far.place.code[:2] + "0000")
+            if near.placeless and near.level_char == "省" and province is not None and province.code != far.place.code:
+                # 省政协副主席X率…赴怀宁县: a province's official in one of its counties is at home
+                # unless the story plainly names another province.
+                if named is None or ctx.mentions[named.code] < 2:
+                    named = province
             parent = ctx.gaz.get(far.place.parent)
             if near.placeless and parent is not None and parent.canonical_name.endswith(near.level_char):
                 # 市委常委X带领…来台江区: a city's official in a district is at home unless the

@@ -29,7 +29,7 @@ def coming_guest_frame(sentence: str, index: int, in_title: bool, ctx: StoryCont
 
 _PAIR = re.compile(
     r"(?P<a>[\u4e00-\u9fff])(?P<b>[\u4e00-\u9fff])(?:两地|两市|两省区?|两县)?(?:对口|东西部|扶贫|协作|合作|帮扶|互学互助)"
-    r"[^。；，]{0,16}?(?:联席会议|座谈会|推进会|交流会)[^。；]{0,10}?在(?P<at>[\u4e00-\u9fff]{1,8}?)(?:举行|召开)")
+    r"[^。；，]{0,16}?(?:联席会议|座谈会|交流会)[^。；]{0,10}?在(?P<at>[\u4e00-\u9fff]{1,8}?)(?:举行|召开)")
 
 
 def _one_char_place(char: str, ctx: StoryContext):
@@ -45,8 +45,8 @@ def _one_char_place(char: str, ctx: StoryContext):
 def pair_meeting(sentence: str, ctx: StoryContext) -> tuple[Side, Side] | None:
     """``深哈对口合作…联席会议在深召开``: two places by one character each, meeting in one of them."""
     held = _PAIR.search(sentence)
-    if held is None:
-        return None
+    if held is None or re.search(r"全[省市县区州]$", sentence[max(0, held.start() - 3): held.start()]):
+        return None  # 全市苏陕协作…会议在陇县召开: one side's own meeting about the pairing
     a, b = _one_char_place(held["a"], ctx), _one_char_place(held["b"], ctx)
     if a is None or b is None or nested(a, b):
         return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..text.script import converter
+from ..script import converter
 
 _HALF_TO_FULL = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"})
 _DOUBLED = re.compile(r"[，、；。：][，、；。]+")

@@ -150,7 +150,7 @@ def seed_stories() -> dict[str, Story]:
 
 def clean_simplified_repost(story: Story) -> Story:
     """Seed 000 as its paper ran it: simplified, undamaged, no zgm editor lines (for dedupe tests)."""
-    from delegation_crawler.text.script import to_simplified as convert
+    from delegation_crawler.script import to_simplified as convert
 
     fixed = []
     for p in story.paragraphs[1:]:

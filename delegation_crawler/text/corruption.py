@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import random
 import re
-from delegation_crawler.text.script import converter
+from delegation_crawler.script import converter
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE = re.compile(r"[^，。、；：,.;:\s“”《》（）()]{4,}")

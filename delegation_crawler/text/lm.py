@@ -19,7 +19,7 @@ from functools import lru_cache
 import jieba
 
 from ..buildcache import cache_path, load_or_build
-from delegation_crawler.text.script import converter
+from delegation_crawler.script import converter
 
 # Interpolation weight of the bigram estimate against the unigram one.
 BIGRAM_WEIGHT = 0.6

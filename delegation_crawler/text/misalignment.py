@@ -20,7 +20,7 @@ from functools import lru_cache
 from delegation_crawler.text.lm import CharModel, document_cache
 from delegation_crawler.text.pinyin import TONE_LETTERS
 from delegation_crawler.text.punctuation import is_real_question_mark
-from delegation_crawler.text.script import converter
+from delegation_crawler.script import converter
 
 # `?`/U+FFFD stand for a byte the reader could not decode; `?shù)` — a lost character whose
 # pinyin annotation lost its "(" — counts as one such byte too.

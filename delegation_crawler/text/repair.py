@@ -17,7 +17,7 @@ from delegation_crawler.text.misalignment import fix_misalignment
 from delegation_crawler.text.mojibake import fix_latin1_mojibake, fix_utf8_read_as_gbk
 from delegation_crawler.text.pinyin import remove_pinyin_residue
 from delegation_crawler.text.punctuation import drop_doubled_punctuation, restore_lost_spaces
-from delegation_crawler.text.script import converter
+from delegation_crawler.script import converter
 
 FIX_CLASSES = (
     "mojibake_gbk_as_latin1",

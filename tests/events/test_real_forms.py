@@ -125,3 +125,15 @@ def test_a_list_of_items_is_not_a_visit_report():
     ev = event("落实京蒙协作“医疗倍增计划”，北京市8家医院与内蒙古7家医院签署合作协议；",
                "落实京蒙协作“消费倍增计划”，两地先后举办推介会；2月13日，内蒙古自治区政协主席王平带队赴京，与北京市政协共同召开座谈会。")
     assert not ev["is_delegation_visit"]
+
+
+def test_round4_forms():
+    # a province's official with no place, in one of its counties: at home, not a visit
+    ev = event("", "7月19日至21日，省政协副主席王平率部分省、市、县政协委员赴怀宁县，围绕乡村振兴开展专项民主监督调研。")
+    assert not ev["is_delegation_visit"]
+    # one side's own meeting about the pairing (全市苏陕协作…会议在陇县召开) is no visit
+    ev = event("宝鸡市召开苏陕协作工作推进会", "王平表示，此次全市苏陕协作工作推进会在陇县召开，既是检阅，更是鞭策。")
+    assert not ev["is_delegation_visit"]
+    # 落实 states a purpose
+    ev = event("", "本报讯 10月8日至10日，杭州市代表团赴新疆维吾尔自治区阿克苏市落实对口支援工作。", "2020-10-12T10:00:00+08:00")
+    assert sides(ev) == ("330100", "652901") and ev["start_date"] == "2020-10-08"

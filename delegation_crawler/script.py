@@ -1,5 +1,7 @@
 """Script conversion (OpenCC), loaded once per process: the one t2s and s2t in the project.
 
+Outside ``text`` so that the event extractor converts script without importing the repair models.
+
 Canonical fields are simplified (``to_simplified``); the corruption generator and the
 misalignment scorer need the other direction (``to_traditional``).
 """
