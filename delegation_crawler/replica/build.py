@@ -829,6 +829,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("portals", nargs="*", default=list(PORTALS))
     parser.add_argument("--out", type=Path, default=SITES_DIR)
     args = parser.parse_args(argv)
+    if not SEEDS_DIR.is_dir():
+        parser.exit(2, f"the replica is built from the seed articles, which are not at {SEEDS_DIR} "
+                       "(../shared/seeds beside the repository)\n")
     for portal in args.portals:
         built = build_portal(portal, stories_for(portal), args.out)
         print(f"{portal}: {len(built.articles)} articles, {len(built.files)} files")
