@@ -52,7 +52,7 @@ def _replica_articles() -> list[dict]:
     in the labelled-set format; [] when the replica content is absent or its format changed."""
     import json
 
-    from delegation_crawler.portals import HOME_PLACES
+    from delegation_crawler.portals import home_place
 
     rows = []
     gaz = gazetteer()
@@ -72,7 +72,7 @@ def _replica_articles() -> list[dict]:
                                      "leaders": [{"name": x["name"], "side": x["side"]} for x in visit["leaders"]]})
                 text = "\n".join(([item["byline"]] if item.get("byline") else []) + item["paragraphs"])
                 rows.append({"id": item["key"], "portal": portal, "source": item.get("source"),
-                             "home_place": HOME_PLACES.get(portal), "published": item.get("published"),
+                             "home_place": home_place(portal), "published": item.get("published"),
                              "title": item["title"], "text": text, "expected": expected})
         except (KeyError, TypeError, ValueError):
             return []

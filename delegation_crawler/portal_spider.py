@@ -24,6 +24,7 @@ from scrapy.http import Response, TextResponse
 from delegation_crawler.news.dates import SHANGHAI, DateError, parse_datetime
 from delegation_crawler.extract import locate_article
 from delegation_crawler.items import ArticlePage
+from delegation_crawler.portals import home_place
 from delegation_crawler.text.charset import header_charset, meta_charset
 
 
@@ -76,7 +77,7 @@ class PortalSpider(scrapy.Spider):
     """Base for one portal. Subclasses set the class attributes below."""
 
     # -- what a portal module declares --------------------------------------------------
-    home_place: ClassVar[str | None] = None  # GB/T 2260 code of the portal's home place
+    home_place: ClassVar[str | None] = None  # overrides the registry's home place (delegation_crawler.portals)
     charset: ClassVar[str | None] = None  # the real site's charset, when known
     start_lists: ClassVar[dict[str, ListLayout]] = {}  # list URL → its layout
     article_layouts: ClassVar[list[tuple[str, ArticleLayout]]] = []  # URL regex → layout
@@ -215,7 +216,7 @@ class PortalSpider(scrapy.Spider):
 
     def home_place_of(self, response: Response) -> str | None:
         """The place whose news this page is; aggregators override it per column."""
-        return self.home_place
+        return self.home_place or home_place(self.name)  # the registry: replica/sites/<portal>/manifest.json
 
     def _images(self, response: Response, layout: ArticleLayout) -> list[dict[str, str]]:
         if not layout.images:

@@ -14,7 +14,7 @@ from delegation_crawler.events import extract_event
 from delegation_crawler.events.visits import VisitLinker
 from delegation_crawler.items import Article
 from delegation_crawler.places import gazetteer
-from delegation_crawler.portals import HOME_PLACES
+from delegation_crawler.portals import home_place
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ class EventPipeline:
                 text=item.body_simplified or item.body or "",
                 published=item.published,
                 source=item.source,
-                home_place=item.home_place or HOME_PLACES.get(item.portal),
+                home_place=item.home_place or home_place(item.portal),
                 url=item.url,
             )
         except Exception as exc:  # noqa: BLE001 - any parser bug must not lose the article

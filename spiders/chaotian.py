@@ -13,7 +13,6 @@ VSB_LIST = ListLayout(
 class ChaotianSpider(PortalSpider):
     name = "chaotian"
     allowed_domains = ["gyct.com.cn"]
-    home_place = "510812"  # 广元市朝天区
 
     start_lists = {
         "https://www.gyct.com.cn/xwzx/ctyw.htm": VSB_LIST,  # 朝天要闻 (column 1346)

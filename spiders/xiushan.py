@@ -6,7 +6,6 @@ from delegation_crawler.portal_spider import ArticleLayout, ListLayout, PortalSp
 class XiushanSpider(PortalSpider):
     name = "xiushan"
     allowed_domains = ["zgcqxs.net"]
-    home_place = "500241"  # 秀山土家族苗族自治县
     custom_settings = {"DOWNLOAD_DELAY": 2.0, "AUTOTHROTTLE_START_DELAY": 2.0}
 
     start_lists = {

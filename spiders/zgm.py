@@ -6,7 +6,6 @@ from delegation_crawler.portal_spider import ArticleLayout, ListLayout, PortalSp
 class ZgmSpider(PortalSpider):
     name = "zgm"
     allowed_domains = ["zgm.cn"]
-    home_place = "510300"  # 自贡市
 
     start_lists = {
         # Column lists are filled by script: rendered in the browser.

@@ -14,7 +14,7 @@ import argparse
 import json
 import sys
 
-from ..portals import HOME_PLACES
+from ..portals import home_place
 from .extract import extract_event
 
 
@@ -25,7 +25,7 @@ def event_for(record: dict, repair_text: bool = True) -> dict:
         if not isinstance(record.get(key) or "", str):
             raise ValueError(f"{key!r} is not a string")
     portal = record.get("portal")
-    home = record.get("home_place") or (HOME_PLACES.get(portal) if isinstance(portal, str) else None)
+    home = record.get("home_place") or home_place(portal)
     title, text = record.get("title") or "", record.get("text") or ""
     if repair_text:
         from ..text import repair

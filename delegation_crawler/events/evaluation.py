@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..portals import HOME_PLACES
+from ..portals import home_place
 from .extract import extract_event
 
 TARGETS = {"visitor": 0.95, "host": 0.95, "dates": 0.95, "agreements": 0.90, "leaders_f1": 0.85}
@@ -61,7 +61,7 @@ def load_articles(path: str | Path) -> list[dict]:
 
 def run(article: dict) -> dict:
     """extract_event on one labelled record (home place as the pipeline would pass it)."""
-    home = article.get("home_place") or HOME_PLACES.get(article.get("portal") or "")
+    home = article.get("home_place") or home_place(article.get("portal"))
     return extract_event(title=article["title"], text=article["text"], published=article.get("published"),
                          source=article.get("source"), home_place=home, url=article.get("url"))
 

@@ -360,6 +360,7 @@ def build_zgm(stories: list[Story]) -> Built:
 
 ZGM_MANIFEST = {
     "portal": "zgm",
+    "home_place": "510300",  # 自贡市
     "name": "自贡网",
     "hosts": ["www.zgm.cn"],
     "charset": "utf-8",
@@ -490,6 +491,7 @@ def build_yybnet(stories: list[Story]) -> Built:
 
 YYB_MANIFEST = {
     "portal": "yybnet",
+    "home_place": None,  # an aggregator: each column is a city
     "name": "地方网",
     "hosts": ["www.yybnet.net", "yybnet.net", "m.yybnet.net"],
     "charset": "utf-8",
@@ -615,6 +617,7 @@ def build_chaotian(stories: list[Story]) -> Built:
 
 CT_MANIFEST = {
     "portal": "chaotian",
+    "home_place": "510812",  # 广元市朝天区
     "name": "广元市朝天区新闻网",
     "hosts": ["www.gyct.com.cn"],
     "charset": "utf-8",
@@ -713,6 +716,7 @@ def build_xiushan(stories: list[Story]) -> Built:
 
 XS_MANIFEST = {
     "portal": "xiushan",
+    "home_place": "500241",  # 秀山土家族苗族自治县
     "name": "秀山网",
     "hosts": ["www.zgcqxs.net"],
     "charset": "utf-8",

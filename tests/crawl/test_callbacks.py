@@ -82,8 +82,18 @@ def test_gbk_and_lying_header_pages_decode(replica, manifests):
         assert page.used_charset in ("gb18030", "gbk")
 
 
-def test_home_places_agree_with_the_spiders():
-    """The events CLI resolves portals without Scrapy through HOME_PLACES; it must not drift."""
-    from delegation_crawler.portals import HOME_PLACES
+def test_one_portal_registry():
+    """The spider loader's portal spiders are exactly the registry's portals (their replica
+    manifests), and a spider's home place is the registry's unless it overrides it."""
+    from scrapy.settings import Settings
+    from scrapy.spiderloader import SpiderLoader
 
-    assert {name: cls.home_place for name, cls in SPIDERS.items()} == HOME_PLACES
+    from delegation_crawler import settings as project
+    from delegation_crawler.portals import home_place, portal_names
+
+    loader = SpiderLoader.from_settings(Settings({"SPIDER_MODULES": project.SPIDER_MODULES}))
+    assert sorted(portal_names()) == sorted(name for name in loader.list() if name != "generic")
+    assert {name: home_place(name) for name in portal_names()} == {
+        "zgm": "510300", "yybnet": None, "chaotian": "510812", "xiushan": "500241"}
+    for name in ("zgm", "chaotian", "xiushan"):
+        assert loader.load(name)().home_place_of(None) == home_place(name)

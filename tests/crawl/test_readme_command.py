@@ -7,6 +7,7 @@ import subprocess
 
 from delegation_crawler.schema import validate_article
 from tests.conftest import REPO
+from delegation_crawler.portals import portal_names
 
 
 def test_crawlall_replica_writes_valid_json_lines(tmp_path, manifests):
@@ -20,10 +21,10 @@ def test_crawlall_replica_writes_valid_json_lines(tmp_path, manifests):
     records = [json.loads(line) for line in lines]
     for record in records:
         validate_article(record)
-    assert {r["portal"] for r in records} == {"zgm", "yybnet", "chaotian", "xiushan"}
+    assert {r["portal"] for r in records} == set(portal_names())
     assert len(records) == sum(len(m["articles"]) for m in manifests.values())
     # UTF-8, not ASCII-escaped
     assert "\\u" not in "".join(lines) and "党政代表团" in "".join(lines)
     # the per-portal summary
-    for portal in ("zgm", "yybnet", "chaotian", "xiushan"):
+    for portal in portal_names():
         assert f"\n{portal} " in proc.stderr

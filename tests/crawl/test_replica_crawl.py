@@ -7,8 +7,9 @@ from collections import Counter
 import pytest
 
 from delegation_crawler.schema import validate_article
+from delegation_crawler.portals import portal_names
 
-PORTALS = ["zgm", "yybnet", "chaotian", "xiushan"]
+PORTALS = portal_names()
 
 
 @pytest.mark.parametrize("portal", PORTALS)
