@@ -61,9 +61,15 @@ def _split_names(names: str) -> list[str]:
     return [n for n in found if n not in _NOT_NAMES and not any(w in n for w in _ROLE_OF)]
 
 
+# No byline runs longer; a 24 KB "记者 张三 张三 …" line is read up to here (the photo-credit
+# pattern would otherwise retry the whole run of names from every position).
+MAX_CREDIT_CHARS = 400
+
+
 def parse_credits(text: str) -> Credits:
     """All credits in a byline-like string (a byline paragraph, a dateline prefix, an editor line)."""
     credits = Credits()
+    text = text[:MAX_CREDIT_CHARS]
     # "X 摄" photo credits first, and blank them so "记者 X 摄" is not also read as an author.
     def photo(match: re.Match[str]) -> str:
         credits.add("photographers", _split_names(match["names"]))

@@ -42,3 +42,15 @@ def test_long_runs_of_han_characters_stay_fast():
     # exponentially on long Han runs. This must return at once.
     text = "何平代表巴中市委市政府对自贡市长期以来给予巴中的支持帮助表示感谢" * 40
     assert not parse_credits(text) and not caption_credits(text[:120])
+
+
+def test_a_huge_byline_line_is_read_from_its_head():
+    # issue 12: a 24 KB "记者 张三 张三 …" line took 5 s (quadratic); credits are read from the
+    # first MAX_CREDIT_CHARS characters only (bench/extract.py has no such page; no timing here)
+    from delegation_crawler.news.bylines import MAX_CREDIT_CHARS
+
+    line = "记者 " + " ".join(["张三"] * 8000)
+    credits = parse_credits(line)
+    assert credits.authors == ["张三"]
+    assert credits == parse_credits(line[:MAX_CREDIT_CHARS])
+    assert parse_credits("x" * MAX_CREDIT_CHARS + "记者 李四").authors == []
