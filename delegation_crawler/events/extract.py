@@ -127,7 +127,7 @@ def _is_roundup(lines: list[str], title_count: int, frames: list[Frame]) -> bool
         return True
     if any(f.in_title and f.visitor.known and f.host.known for f in frames):
         return False
-    if sum(line.endswith("；") for line in lines[: title_count + 4]) >= 1 and lines[0].endswith("；"):
+    if lines[0].endswith("；"):
         return True  # 落实…“医疗倍增计划”，…；: a list of items, not a report of one visit
     # what a speaker says (宋军继在座谈中说，多年来…) is not how the story is told
     opening = "".join(_SPEECH.split(line, maxsplit=1)[0] for line in lines[: title_count + 3])

@@ -15,8 +15,8 @@ How it works, in one pass over the tree plus a few linear scans:
 
 One module per stage, in the order they run: ``decode`` (bytes to text), ``clean`` (head
 metadata, then junk removal), ``blocks`` (linearise and score), ``body`` (container and
-segment), ``title``, ``metalines``, ``published``, ``people``, ``images``; this module
-assembles the result.
+segment), ``title``, ``metalines``, ``published``, ``images``; this module assembles the
+located parts, and ``news.interpret`` reads them (source, people, the clean body).
 
 Everything is bounded: input size is capped, libxml2 caps nesting depth, and no step
 recurses or is worse than linear in the number of elements (apart from small caps).
@@ -26,18 +26,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from urllib.parse import urljoin
 
 import lxml.etree as etree
 
-
 from delegation_crawler.news.interpret import read_page
 
 from . import patterns as P
-from .decode import decode_html
 from .blocks import linearise
 from .body import best_container, narrow, prose_in, richest_segment, skippable, widen
 from .clean import head_info, strip_junk
+from .decode import decode_html
 from .images import body_images, find_gallery, img_src
 from .metalines import has_date, is_meta_line, meta_lines_after, meta_lines_between
 from .published import fill_date
@@ -78,10 +78,10 @@ class ExtractedArticle:
 
     def published_text(self) -> str | None:
         """The publish time as text that parses back with its precision (a day stays a day)."""
-        if not self.published:
-            return None
-        spec = {"day": 10, "minute": 16}.get(self.published_precision or "", None)
-        return self.published if spec is None else self.published[:spec] + ("" if spec == 10 else self.published[19:])
+        if not self.published or self.published_precision not in ("day", "minute"):
+            return self.published
+        value = datetime.fromisoformat(self.published)
+        return value.date().isoformat() if self.published_precision == "day" else value.isoformat(timespec="minutes")
 
 
 def extract_article(html: str | bytes, url: str | None = None, *, fetched_at=None) -> ExtractedArticle:

@@ -65,8 +65,9 @@ def read_page(title: str, meta_lines: list[str], paragraphs: list[str], *, subti
     reading.published, reading.date_problem = _published(meta, published_hint)
 
     credits = reading.credits
-    people = read_meta([_plain(line) for line in meta_lines])
-    meta = {**meta, **{k: people[k] for k in ("editors", "authors") if k in people}}
+    if any("(" in line for line in meta_lines):  # 責(zé)任編輯: read the people through the residue
+        people = read_meta([_plain(line) for line in meta_lines])
+        meta = {**meta, **{k: people[k] for k in ("editors", "authors") if k in people}}
     if meta.get("editors"):
         credits.add("editors", parse_credits("编辑:" + meta["editors"]).editors
                     or re.split(r"[\s、,，]+", meta["editors"].strip()))
