@@ -1,7 +1,7 @@
 """Delegation-visit events: precision/recall per labelled batch and ms/article, one run.
 
     python bench/events.py [--repeat N] [--errors] [--write-docs]
-    python bench/events.py --real [--split dev|heldout|all|fresh|fresh2|fresh3] [--no-repair] [--errors]
+    python bench/events.py --real [--split dev|heldout|all|fresh|fresh2|...|fresh5] [--no-repair] [--errors]
 
 ``--real`` scores the real reports of bench/data/real_events (labels committed, texts in the
 cache ~/.cache/delegation_crawler/real_events/, see docs/events.md for rebuilding it) the way
@@ -82,7 +82,8 @@ def _replica_articles() -> list[dict]:
 REAL_LABELS = ROOT / "bench" / "data" / "real_events"
 # Batches labelled after the rules were frozen, by round: each round is run once untouched,
 # then studied (fresh: frozen at 870f2ba; fresh2: frozen before its first run, see docs/events.md).
-FRESH_ROUNDS = {"fresh": ("f1", "f2", "f3"), "fresh2": ("f4", "f5"), "fresh3": ("f6", "f7")}
+FRESH_ROUNDS = {"fresh": ("f1", "f2", "f3"), "fresh2": ("f4", "f5"), "fresh3": ("f6", "f7"),
+                "fresh4": ("f8",), "fresh5": ("f9",)}
 
 
 def real_articles(split: str) -> tuple[list[dict], int]:
@@ -176,7 +177,7 @@ def main() -> int:
     parser.add_argument("--errors", action="store_true", help="list every wrong field")
     parser.add_argument("--write-docs", action="store_true", help="update the numbers in docs/events.md")
     parser.add_argument("--real", action="store_true", help="score the real reports (needs the cache)")
-    parser.add_argument("--split", default="dev", choices=("dev", "heldout", "all", "fresh", "fresh2", "fresh3"),
+    parser.add_argument("--split", default="dev", choices=("dev", "heldout", "all", *FRESH_ROUNDS),
                         help="with --real: dev, heldout, both, or the fresh batches (labels-f*) labelled last")
     parser.add_argument("--no-repair", action="store_true", help="with --real: no text repair first")
     args = parser.parse_args()

@@ -18,10 +18,11 @@ __all__ = ["date_in_url", "dateline", "find_damaged", "find_range", "find_relati
            "stretch_by_duration"]
 _META_LABEL = re.compile(r"(?:发布|更新|发表|录入|出版)(?:时间|日期)[：:]?\s*$|(?:时间|日期)[：:]\s*$")
 _RANGE_SEP = r"(?:至|到|—|－|-|~|～|–)"
-# ``4月16日至17日``, ``4月16至17日``, ``4月16日、17日``, ``3月30日至4月2日``.
+# ``4月16日至17日``, ``4月16至17日``, ``4月16日、17日``, ``3月30日至4月2日``, ``8月11日和12日``.
 _FULL_RANGE = re.compile(
     rf"(?:(?P<y>(?:19|20)\d{{2}})年)?(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})(?:日|(?=(?:{_RANGE_SEP}|、)\d{{1,2}}日))"
-    rf"(?:(?:上午|下午|晚上|晚)?(?:{_RANGE_SEP}|、)(?:(?P<y2>(?:19|20)\d{{2}})年)?(?:(?P<m2>\d{{1,2}})月)?(?P<d2>\d{{1,2}})日)?"
+    rf"(?:(?:上午|下午|晚上|晚)?(?:{_RANGE_SEP}|、)(?:(?P<y2>(?:19|20)\d{{2}})年)?(?:(?P<m2>\d{{1,2}})月)?(?P<d2>\d{{1,2}})日"
+    rf"|和(?P<d3>\d{{1,2}})日)?"
 )
 # ``97日``: the 月 was lost (seed 004); three or four digits then 日, not after 月 or a digit.
 _LOST_MONTH = re.compile(r"(?<![\d月年])(?P<md>\d{2,4})日")
@@ -89,6 +90,8 @@ def find_range(text: str, published: date | None) -> tuple[date, date] | None:
                 end = start
             if end < start or (end - start).days > 31:
                 end = start
+        elif match["d3"] and int(match["d3"]) == start.day + 1:
+            end = start + timedelta(days=1)  # 11日和12日: two days in a row
         return start, end
     return None
 

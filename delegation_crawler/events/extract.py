@@ -109,6 +109,8 @@ def _promote_to_province(frame: Frame, ctx: StoryContext) -> None:
     province = ctx.gaz.get(host.code[:2] + "0000")
     if province is None or (visitor is not None and host.code[:2] == visitor.code[:2]):
         return
+    if frame.coming and frame.host.abbreviated:
+        return  # 辽宁省政协来济考察: the city's own paper, even in the capital
     # Arriving in the capital, or a story about the province more than the city: the province.
     if host.code.endswith("0100") or ctx.mentions[province.code] >= ctx.mentions[host.code]:
         frame.host = Side(province)
@@ -230,6 +232,16 @@ def _agreements(title_lines: list[str], body_lines: list[str], year, month) -> l
     return body
 
 
+_RELATED = re.compile(r"(?:新闻推荐|相关新闻|相关阅读|推荐阅读|延伸阅读|相关文章|猜你喜欢|热点推荐)[：:]?")
+
+
+def _story_only(lines: list[str]) -> list[str]:
+    """The lines before a related-stories block (新闻推荐, 相关阅读 …): other stories' officials
+    and places are not this one's."""
+    cut = next((n for n, line in enumerate(lines) if n and _RELATED.fullmatch(line)), len(lines))
+    return lines[:cut]
+
+
 def extract_event(*, title: str, text: str, published: str | None, source: str | None = None,
                   home_place: str | None = None, url: str | None = None) -> dict:
     """The delegation-visit event of one article (simplified-script canonical fields).
@@ -242,10 +254,10 @@ def extract_event(*, title: str, text: str, published: str | None, source: str |
         if value is not None and not isinstance(value, str):
             raise TypeError(f"extract_event: {name} must be str, not {type(value).__name__}")
     gaz = gazetteer()
-    published_date = visit_dates.parse_published(published) or visit_dates.date_in_url(url)
+    published_date = visit_dates.parse_published(published) or visit_dates.date_in_url(url, year_folders=True)
     year = published_date.year if published_date else None
     title_lines = sentences(canonical((title or "")[:MAX_TITLE_CHARS]))
-    body_lines = sentences(canonical((text or "")[:MAX_TEXT_CHARS]))
+    body_lines = _story_only(sentences(canonical((text or "")[:MAX_TEXT_CHARS])))
     lines = title_lines + body_lines
     if not lines:
         return _empty("empty article", 0.0)

@@ -267,7 +267,9 @@ def find_frames(lines: list[str], title_count: int, leaders: list[LeaderMention]
             frames.extend(welcome_frames(sentence, index, index < title_count, sentence_leaders, ctx))
     for frame in frames:
         frame.crumb = bool(re.search(r"首页|您现在的位置|当前位置|>", lines[frame.sentence][:80]))
-    destinations = {p.code for f in frames for p in (f.host.place, *f.host.also) if p is not None}
+    # Where the story travels to; 来莆 (coming, by one character) is the writer's own place instead.
+    destinations = {p.code for f in frames if not (f.coming and f.host.abbreviated)
+                    for p in (f.host.place, *f.host.also) if p is not None}
     for frame in frames:
         _resolve_pronouns(frame, ctx, destinations)
     return frames

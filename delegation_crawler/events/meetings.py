@@ -162,7 +162,9 @@ def meeting_frames(sentence: str, index: int, in_title: bool, leaders: list[Lead
     return frames
 
 
-_WELCOME = re.compile(r"对(?P<guest>[^，。；]{1,30}?)一行(?:的)?(?:到来|来访|莅临|到访)?[^。；]{0,12}?表示(?:了)?(?:热烈|热忱|衷心|诚挚)?(?:的)?欢迎")
+# 对X一行的到来表示欢迎, 对X党政代表团的到来表示热烈欢迎 (the group named by its place).
+_WELCOME = re.compile(r"对(?P<guest>[^，。；]{1,30}?)(?:一行|(?:学习)?(?:代表团|考察团|考察组|调研组))(?:的)?"
+                      r"(?:到来|来访|莅临|到访)?[^。；]{0,12}?表示(?:了)?(?:热烈|热忱|衷心|诚挚)?(?:的)?欢迎")
 
 
 def welcome_frames(sentence: str, index: int, in_title: bool, leaders: list[LeaderMention],

@@ -231,13 +231,15 @@ def calendar_date(value) -> date | None:
     return parsed.value.date() if parsed else None
 
 
+_URL_YEAR = re.compile(r"/((?:19|20)\d{2})/")
 _URL_MONTH = re.compile(r"/((?:19|20)\d{2})[-_]?(0[1-9]|1[0-2])/")
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
-def date_in_url(url: str | None, *, month_folders: bool = True) -> date | None:
+def date_in_url(url: str | None, *, month_folders: bool = True, year_folders: bool = False) -> date | None:
     """The publish date many CMSs put in the path (``/2020-11/16/``, ``t20201116_``, ``/c/2017/12/06/``);
-    a month folder alone (``/202311/``) gives that month's last day (the latest it can be)."""
+    a month folder alone (``/202311/``) gives that month's last day, a year folder
+    (``/zhengxie/2022/201916.html``, only with ``year_folders``) that year's: the latest it can be."""
     if not url or not isinstance(url, str):
         return None
     for match in _URL_DATE.finditer(url[:300]):
@@ -251,4 +253,7 @@ def date_in_url(url: str | None, *, month_folders: bool = True) -> date | None:
     if month:
         year, number = int(month[1]), int(month[2])
         return date(year + number // 12, number % 12 + 1, 1) - timedelta(days=1)
+    year = _URL_YEAR.search(url[:300]) if year_folders else None
+    if year:
+        return date(int(year[1]), 12, 31)
     return None

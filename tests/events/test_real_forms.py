@@ -137,3 +137,36 @@ def test_round4_forms():
     # 落实 states a purpose
     ev = event("", "本报讯 10月8日至10日，杭州市代表团赴新疆维吾尔自治区阿克苏市落实对口支援工作。", "2020-10-12T10:00:00+08:00")
     assert sides(ev) == ("330100", "652901") and ev["start_date"] == "2020-10-08"
+
+
+def test_round5_forms():
+    """Forms of the fifth fresh round (f8), restated in our own words."""
+    # the guest named through its official, whose name runs straight into 来我区; 我区 from the source line
+    ev = event("日期:", "来源:兖州融媒\n7月2日，青海省黄南州政协主席张明来我区考察政协工作，区政协主席李华陪同考察。", None)
+    assert sides(ev) == ("632300", "370812")
+    assert {(x["name"], x["side"]) for x in ev["leaders"]} == {("张明", "visitor"), ("李华", "host")}
+    # 副主席、党组成员 is one chain of posts before the name
+    ev = event("湖北省政协考察组来广元调研", "湖北省政协副主席、党组成员王平一行来广元调研。市政协副主席、党组成员李华陪同。")
+    assert {x["name"] for x in ev["leaders"]} == {"王平", "李华"}
+    # 来莆 (coming, by one character) names the writer's city: the placeless 市政协主席's own, not a destination
+    ev = event("", "10月30日，市政协主席王平带队前往上海，先后拜访上海市政协、常州市政协。王平指出，莆田市历史悠久，"
+                   "诚邀上海市政协多来莆田走走看看，就上海企业来莆考察进行对接。莆田市政协将加强联络。")
+    assert sides(ev) == ("350300", "310000")
+    # 来济: the capital's own paper keeps the city, a province's delegation notwithstanding
+    ev = event("辽宁省政协来济考察", "3月30日，辽宁省政协副主席王平一行来济考察提案工作。考察组了解了济南古城保护情况。")
+    assert sides(ev) == ("210000", "370100")
+    # a year folder in the URL gives the year when the page shows no date
+    ev = event("", "6月14日至15日，略阳县政协主席王平带队赴宁强县考察学习。", None, url="http://x.cn/zhengxie/2022/201916.html")
+    assert (ev["start_date"], ev["end_date"]) == ("2022-06-14", "2022-06-15")
+    # 11日和12日: two days in a row
+    ev = event("", "8月11日和12日，副市长王平带领有关部门负责同志赴如皋市参观考察，学习园区建设经验。考察团与园区负责同志交流。",
+               "2008-08-15T08:00:00+08:00", home_place="321283")
+    assert (ev["start_date"], ev["end_date"]) == ("2008-08-11", "2008-08-12")
+    # officials of a related story after 新闻推荐 are not this story's
+    ev = event("广元市政协赴安康考察", "5月27日，四川省广元市政协副主席王平一行赴安康市考察。安康市政协副主席李华一同考察。\n新闻推荐\n"
+               "5月27日，安康市召开会议，副市长张明出席会议并讲话。", "2019-05-29T08:00:00+08:00")
+    assert {x["name"] for x in ev["leaders"]} == {"王平", "李华"}
+    # welcomed as X党政代表团 (no 一行): the guest's place visits the welcoming official's
+    ev = event("台州与乐山签订扶贫协作框架协议", "6月20日，台州市与乐山市签订扶贫协作框架协议。市长王平对乐山市党政代表团的到来表示热烈欢迎。",
+               "2017-06-21T08:00:00+08:00")
+    assert sides(ev) == ("511100", "331000")
