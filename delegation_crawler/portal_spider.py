@@ -86,8 +86,14 @@ class PortalSpider(scrapy.Spider):
 
     def __init__(self, *args: Any, max_pages: int | str = 5, since: str | None = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.max_pages = int(max_pages)
-        self.since: date | None = date.fromisoformat(since) if since else None
+        try:
+            self.max_pages = int(max_pages)
+        except ValueError:
+            raise ValueError(f"-a max_pages must be a whole number of list pages, not {max_pages!r}") from None
+        try:
+            self.since: date | None = date.fromisoformat(since) if since else None
+        except ValueError:
+            raise ValueError(f"-a since must be a date like 2024-01-31, not {since!r}") from None
         self._article_layouts = [(re.compile(p), layout) for p, layout in self.article_layouts]
 
     @classmethod
@@ -111,13 +117,20 @@ class PortalSpider(scrapy.Spider):
 
             meta["playwright"] = True
             if layout.wait_for:
-                meta["playwright_page_methods"] = [PageMethod("wait_for_selector", layout.wait_for)]
+                # bounded like navigation: a list whose data never arrives fails, and is retried
+                wait = self.settings.getint("PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT", 30_000)
+                meta["playwright_page_methods"] = [PageMethod("wait_for_selector", layout.wait_for, timeout=wait)]
         return scrapy.Request(url, callback=self.parse_list, errback=self.list_failed, meta=meta)
 
     def parse_list(self, response: Response) -> Iterator[scrapy.Request]:
         """Follow every article on a list page, then the next page."""
         layout: ListLayout = response.meta["list_layout"]
         page: int = response.meta["list_page"]
+        if not isinstance(response, TextResponse) or not _looks_like_html(response):
+            kind = response.headers.get("Content-Type", b"").decode("latin-1") or "no Content-Type"
+            self.logger.warning("List page failed (not_html): %s (%s)", response.url, kind)
+            self.crawler.stats.inc_value("lists/failed")
+            return
         self.crawler.stats.inc_value("lists/pages")
         items = select(response, layout.items)
         reached_since = False
@@ -155,14 +168,13 @@ class PortalSpider(scrapy.Spider):
             return None
 
     def list_failed(self, failure) -> None:
-        self.logger.warning("List page failed: %s (%s)", failure.request.url, failure.value)
+        self.logger.warning("List page failed (%s): %s (%s)", failure_reason(failure), failure.request.url, failure.value)
         self.crawler.stats.inc_value("lists/failed")
 
     # -- articles ---------------------------------------------------------------------------
     def article_failed(self, failure) -> None:
-        response = getattr(failure.value, "response", None)
-        reason = f"http_{response.status}" if response is not None else "download_error"
-        self.logger.warning("Article page dropped (%s): %s", reason, failure.request.url)
+        reason = failure_reason(failure)
+        self.logger.warning("Article page dropped (%s): %s (%s)", reason, failure.request.url, failure.value)
         self.crawler.stats.inc_value(f"articles/dropped/{reason}")
 
     def article_layout(self, url: str) -> ArticleLayout | None:
@@ -173,9 +185,10 @@ class PortalSpider(scrapy.Spider):
 
     def parse_article(self, response: Response) -> Iterator[ArticlePage]:
         """Locate the parts of one article page (the generic extractor when selectors fail)."""
-        if not isinstance(response, TextResponse):
-            self.logger.warning("Not a text page: %s", response.url)
-            self.crawler.stats.inc_value("articles/dropped/not_text")
+        if not isinstance(response, TextResponse) or not _looks_like_html(response):
+            kind = response.headers.get("Content-Type", b"").decode("latin-1") or "no Content-Type"
+            self.logger.warning("Article page dropped (not_html): %s (%s)", response.url, kind)
+            self.crawler.stats.inc_value("articles/dropped/not_html")
             return
         page = ArticlePage(
             url=response.url,
@@ -244,3 +257,29 @@ def declared_charset(response: Response) -> str | None:
     meta = meta_charset(response.body)
     parts = ([f"header={header}"] if header else []) + ([f"meta={meta}"] if meta else [])
     return "; ".join(parts) or None
+
+
+def _looks_like_html(response: TextResponse) -> bool:
+    """Markup, whatever the Content-Type claims (a JSON error, PDF bytes or plain text are not)."""
+    head = response.body[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"<")
+
+
+def failure_reason(failure) -> str:
+    """A short, countable reason for a failed request: ``http_404``, ``redirect_loop``,
+    ``too_large``, ``timeout``, ``bad_compression``, or the error's class name."""
+    response = getattr(failure.value, "response", None)
+    if response is not None:
+        return f"http_{response.status}"
+    message = str(failure.value)
+    head = message.split(":", 1)[0]
+    if re.fullmatch(r"[a-z_]+", head):
+        return head  # our own IgnoreRequest("redirect_loop: ...")
+    if "max size" in message.lower() or "maxsize" in message.lower():
+        return "too_large"
+    if "robots.txt" in message:
+        return "robots_txt"  # Forbidden by robots.txt
+    name = type(failure.value).__name__
+    if "Timeout" in name:
+        return "timeout"
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower().removesuffix("_error") or "download_error"

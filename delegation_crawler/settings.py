@@ -64,10 +64,43 @@ PLAYWRIGHT_LAUNCH_OPTIONS = {
 PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT = 30_000
 
 DOWNLOADER_MIDDLEWARES = {
+    # robots.txt for every request that waited for it (Scrapy's gives it only to the first).
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "delegation_crawler.middlewares.robots.RobotsTxtForEveryRequest": 100,
     # After decompression (590), before meta refresh (580): re-decode pages whose declared
     # charset reads as garbage.
     "delegation_crawler.middlewares.charset.CharsetMiddleware": 585,
+    # Scrapy's retry and decompression, with Retry-After honoured and a broken gzip body retried.
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "delegation_crawler.middlewares.retry.RetryAfterMiddleware": 550,
+    "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
+    "delegation_crawler.middlewares.retry.RetriedDecompressionMiddleware": 590,
+    # Redirect loops, off-site and private targets end in the errback as counted drops.
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "delegation_crawler.middlewares.redirect.GuardedRedirectMiddleware": 600,
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "delegation_crawler.middlewares.redirect.GuardedMetaRefreshMiddleware": 580,
 }
+REDIRECT_ALLOW_PRIVATE = False  # redirects to private/loopback IP literals are refused
+# A news page is well under this; a 20 MB answer is a broken or hostile server (counted drop).
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+RETRY_AFTER_MAX = 60  # seconds: a server asking for a longer wait is given up on (counted)
+# Scrapy's retried exceptions, and a browser page that failed (a sub-request reset, a selector
+# that never appeared): a list rendered by script is retried like any other request.
+RETRY_EXCEPTIONS = [
+    "scrapy.exceptions.CannotResolveHostError",
+    "scrapy.exceptions.DownloadConnectionRefusedError",
+    "scrapy.exceptions.DownloadFailedError",
+    "scrapy.exceptions.DownloadTimeoutError",
+    "scrapy.exceptions.ResponseDataLossError",
+    "twisted.internet.error.ConnectionDone",
+    "twisted.internet.error.ConnectError",
+    "twisted.internet.error.ConnectionLost",
+    "builtins.OSError",
+    "scrapy.core.downloader.handlers.http11.TunnelError",
+    "playwright.async_api.Error",
+]
 
 SPIDER_MIDDLEWARES = {
     # Article requests for pages already stored (dedupe state) are not sent again.
@@ -87,6 +120,8 @@ EXTENSIONS = {
     "delegation_crawler.extensions.warehouse.Warehouse": 100,
     # One dedupe store per crawler, for the seen-articles middleware and the dedupe pipeline.
     "delegation_crawler.extensions.dedupe_state.DedupeState": 110,
+    # Articles count as delivered once the outputs hold them durably; a killed run's are read back.
+    "delegation_crawler.extensions.delivery.Delivery": 120,
     # Raw article pages into the warehouse's `pages` table (only with PG_DSN).
     "delegation_crawler.extensions.pagestore.PageStore": 500,
 }
@@ -109,6 +144,10 @@ PG_RETRY_TIMES = 3  # a failed batch is retried this often (backoff doubles), th
 PG_RETRY_BACKOFF = 1.0
 PG_CONNECT_TIMEOUT = 5
 PG_DEADLETTER_PATH = ""  # "" = STATE_DIR/postgres-deadletter.jsonl
+
+# Local JSON Lines outputs are flushed and fsync'ed this often; then their articles count as
+# delivered (a killed run redelivers the rest; STATE_DIR/outputs.jsonl reads back its file).
+DELIVERY_SYNC_SECONDS = 1.0
 
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"

@@ -2,9 +2,10 @@
 
 A thin adapter over ``delegation_crawler.dedupe``. Each verdict is committed to the dedupe
 state before the item is passed on, so a killed crawl never emits an item whose state is
-lost; the record is marked delivered once the item has left every pipeline (``item_scraped``)
-or was dropped. A record a killed run left undelivered is handed out again by the next run
-(stats ``dedupe/redelivered``): at least once, never lost. Unchanged recrawls are dropped in
+lost. A scraped item's record is marked delivered once the outputs hold it durably (the
+``Delivery`` extension: JSON Lines fsync'ed, PostgreSQL committed); a dropped one's at once.
+A record a killed run left undelivered is handed out again by the next run (stats
+``dedupe/redelivered``): at least once, never lost. Unchanged recrawls are dropped in
 every mode; duplicates are dropped only with ``DEDUPE_MODE = "drop"`` (default "mark": kept,
 with ``duplicate_of`` set).
 """
@@ -18,6 +19,7 @@ from scrapy.exceptions import DropItem
 
 from delegation_crawler.dedupe import UNCHANGED, Deduper
 from delegation_crawler.extensions.dedupe_state import dedupe_state
+from delegation_crawler.extensions.delivery import Delivery
 from delegation_crawler.items import Article
 
 logger = logging.getLogger(__name__)
@@ -25,21 +27,26 @@ MODES = ("mark", "drop")
 
 
 class DedupePipeline:
-    def __init__(self, settings, stats, state):
+    def __init__(self, settings, stats, state, delivery):
         self.mode = (settings.get("DEDUPE_MODE") or "mark").lower()
         if self.mode not in MODES:
             raise ValueError(f"DEDUPE_MODE must be one of {MODES}, got {settings.get('DEDUPE_MODE')!r}")
         self.settings = settings
         self.stats = stats
         self.state = state  # the crawler's DedupeState: one store, shared with SeenArticlesMiddleware
+        self.delivery = delivery  # marks scraped items delivered once the outputs hold them
         self.deduper = None
         self.pending = {}  # id(item) -> Verdict, until the item leaves the pipelines
 
     @classmethod
     def from_crawler(cls, crawler):
-        pipeline = cls(crawler.settings, crawler.stats, dedupe_state(crawler))
-        crawler.signals.connect(pipeline.item_done, signal=signals.item_scraped)
-        crawler.signals.connect(pipeline.item_done, signal=signals.item_dropped)
+        delivery = crawler.get_extension(Delivery)
+        if delivery is None:
+            raise RuntimeError("the Delivery extension is not enabled: add "
+                               "delegation_crawler.extensions.delivery.Delivery to EXTENSIONS")
+        pipeline = cls(crawler.settings, crawler.stats, dedupe_state(crawler), delivery)
+        crawler.signals.connect(pipeline.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(pipeline.item_failed, signal=signals.item_error)
         return pipeline
 
@@ -47,8 +54,13 @@ class DedupePipeline:
         """A later pipeline crashed on it: leave it undelivered, so the next run hands it out again."""
         self.pending.pop(id(item), None)
 
-    def item_done(self, item, **_):
-        """Scraped, or dropped by a later pipeline with a reason: either way handled."""
+    def item_scraped(self, item, **_):
+        verdict = self.pending.pop(id(item), None)
+        if verdict is not None:
+            self.delivery.when_durable(verdict)
+
+    def item_dropped(self, item, **_):
+        """Dropped by a later pipeline with a reason: handled, nothing to write."""
         verdict = self.pending.pop(id(item), None)
         if verdict is not None:
             self.deduper.mark_delivered(verdict)

@@ -1,7 +1,8 @@
-"""``scrapy crawlall [--replica] -O items.jsonl``: every portal spider in one process.
+"""``scrapy crawlall [--replica] -o items.jsonl``: every portal spider in one process.
 
 All spiders write to one output through one item exporter (Scrapy's per-crawler feed
-exports would each overwrite the same file). ``--replica`` starts the bundled replica server
+exports would each overwrite the same file); ``-`` is stdout, ``%(time)s`` is the run's start
+(UTC) and ``%(name)s`` gives each spider a file of its own, as with ``scrapy crawl``. ``--replica`` starts the bundled replica server
 on a free loopback port, points every spider at it, and stops it at the end.
 """
 
@@ -9,8 +10,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from urllib.parse import urlparse
 
 from scrapy import signals
@@ -19,37 +21,71 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import UsageError
 from scrapy.utils.misc import load_object
 
+from delegation_crawler.commands.crawl import run_outcome, watch
+from delegation_crawler.delivery import sync
+from delegation_crawler.extensions.delivery import LINE_FORMATS, Output, begin_file, journal_of
 from delegation_crawler.replica.server import ReplicaServer
 
 
 class SharedFeed:
-    """One exporter that every crawler's scraped items go to."""
+    """One exporter that every crawler's scraped items go to (``-`` is stdout).
+
+    The file is opened at the first item, after each crawler's ``Delivery`` has read back what
+    a killed run left in it, so a run with nothing new leaves the file as it was."""
 
     def __init__(self, uri: str, options: dict[str, Any], settings):
-        path = Path(urlparse(uri).path if uri.startswith("file://") else uri)
         fmt = options["format"]
         exporters = settings.getwithbase("FEED_EXPORTERS")
         if fmt not in exporters:
             raise UsageError(f"unknown feed format {fmt!r}")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.path = path
-        self.file = path.open("wb" if options.get("overwrite") else "ab")
-        self.exporter = load_object(exporters[fmt])(
+        self.stream = uri in ("-", "stdout:")
+        self.path = None if self.stream else Path(urlparse(uri).path if uri.startswith("file://") else uri)
+        self.options, self.settings = options, settings
+        self.exporter_cls = load_object(exporters[fmt])
+        self.journal = journal_of(settings) if self.path else None
+        self.lines = fmt in LINE_FORMATS
+        self.file: IO[bytes] | None = None
+        self.count = 0
+
+    @property
+    def output(self) -> Output:
+        """What ``Delivery`` syncs: local JSON Lines files are journaled and read back after a kill."""
+        path = str(self.path.resolve()) if self.path and self.lines else None
+        return Output(str(self.path or "stdout"), lambda: self.file, True, path)
+
+    def _open(self) -> None:
+        options, settings = self.options, self.settings
+        if self.path is None:
+            self.file = sys.stdout.buffer
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            overwrite = bool(options.get("overwrite"))
+            if self.lines:
+                begin_file(self.journal, str(self.path.resolve()), overwrite)
+            self.file = self.path.open("wb" if overwrite else "ab")
+        self.exporter = self.exporter_cls(
             self.file,
             encoding=options.get("encoding") or settings.get("FEED_EXPORT_ENCODING") or "utf-8",
             fields_to_export=options.get("fields") or settings.getlist("FEED_EXPORT_FIELDS") or None,
             indent=options.get("indent", settings.getint("FEED_EXPORT_INDENT")),
         )
         self.exporter.start_exporting()
-        self.count = 0
 
     def item_scraped(self, item, **_) -> None:
+        if self.file is None:
+            self._open()
         self.exporter.export_item(item)
         self.count += 1
 
     def close(self) -> None:
+        if self.file is None:
+            return
         self.exporter.finish_exporting()
-        self.file.close()
+        end = sync(self.file)
+        if self.path is not None:
+            if self.lines:
+                self.journal.record(str(self.path.resolve()), end)
+            self.file.close()
 
 
 class Command(BaseRunSpiderCommand):
@@ -81,25 +117,40 @@ class Command(BaseRunSpiderCommand):
         if args:
             raise UsageError("crawlall takes no spider names; use --spiders a,b")
         names = [n for n in opts.spiders.split(",") if n] or self.portal_spiders()
-        feeds = [SharedFeed(uri, options, self.settings) for uri, options in self.feeds.items()]
+        started = datetime.now(tz=timezone.utc).replace(microsecond=0).isoformat().replace(":", "-")
+
+        def uri_for(uri: str, name: str) -> str:  # Scrapy's feed URI parameters
+            return uri.replace("%(time)s", started).replace("%(name)s", name)
+
+        shared = [SharedFeed(uri_for(uri, "crawlall"), options, self.settings)
+                  for uri, options in self.feeds.items() if "%(name)s" not in uri]
+        own = {name: [SharedFeed(uri_for(uri, name), options, self.settings)
+                      for uri, options in self.feeds.items() if "%(name)s" in uri] for name in names}
+        feeds = shared + [feed for name in names for feed in own[name]]
         crawlers: list[Crawler] = []
+        errors: dict[str, list] = {}
         try:
             if self.replica:
                 print(f"Replica server on {self.replica.url}", file=sys.stderr, flush=True)
             for name in names:
                 crawler = self._create_crawler(name)
-                for feed in feeds:
+                crawler.delivery_outputs = [feed.output for feed in shared + own[name]]  # read by Delivery
+                for feed in shared + own[name]:
                     crawler.signals.connect(feed.item_scraped, signal=signals.item_scraped)
                 crawlers.append(crawler)
-                self.crawler_process.crawl(crawler, **opts.spargs)
+                errors[name] = watch(self.crawler_process.crawl(crawler, **opts.spargs))
             self.crawler_process.start()
         finally:
             for feed in feeds:
                 feed.close()
             if self.replica:
                 self.replica.stop()
+        refused = {name: found[0] for name, found in errors.items() if found}
+        for name, error in refused.items():
+            print(f"{name}: {error}", file=sys.stderr, flush=True)
+        crawlers = [c for c in crawlers if c.spidercls.name not in refused]
         print(summary(crawlers, feeds), file=sys.stderr, flush=True)
-        failed = [c for c in crawlers if (c.stats.get_value("finish_reason") or "") != "finished"]
+        failed = refused or [c for c in crawlers if run_outcome(c.stats.get_stats()) != "finished"]
         if self.crawler_process.bootstrap_failed or failed:
             self.exitcode = 1
 
@@ -115,22 +166,26 @@ class Command(BaseRunSpiderCommand):
 
 
 def summary(crawlers: list[Crawler], feeds: list[SharedFeed]) -> str:
-    """Per-portal table: list pages, articles, drops by reason, finish reason."""
-    rows = [("portal", "lists", "articles", "dropped", "finish", "seconds")]
+    """Per-portal table: list pages, articles, articles skipped as stored, drops by reason, finish reason."""
+    rows = [("portal", "lists", "failed", "articles", "already stored", "dropped", "finish", "seconds")]
     for crawler in crawlers:
         stats = crawler.stats.get_stats()
         drops = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith("articles/dropped/")}
         rows.append((
             crawler.spider.name if crawler.spider else "?",
             str(stats.get("lists/pages", 0)),
+            str(stats.get("lists/failed", 0)),
             str(stats.get("item_scraped_count", 0)),
+            str(stats.get("dedupe/skipped_seen", 0)),
             ", ".join(f"{k}={v}" for k, v in sorted(drops.items())) or "0",
-            str(stats.get("finish_reason", "?")),
+            run_outcome(stats),
             f"{stats.get('elapsed_time_seconds', 0):.1f}",
         ))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)) for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     for feed in feeds:
-        lines.append(f"{feed.count} items written to {feed.path}")
+        where = feed.path or "stdout"
+        lines.append(f"{feed.count} items written to {where}" if feed.count or feed.file else
+                     f"0 new items: {where} left as it was")
     return "\n".join(lines)

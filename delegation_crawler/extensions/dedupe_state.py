@@ -1,7 +1,8 @@
 """One dedupe store per crawler, shared by the seen-articles middleware and the dedupe pipeline.
 
 Opened on first use (a run whose every component is disabled opens nothing), closed when the
-spider closes, after the pipelines. ``dedupe_state(crawler).store`` is the store.
+engine stops: after the pipelines and after the feeds are stored, when ``Delivery`` marks the
+last articles delivered. ``dedupe_state(crawler).store`` is the store.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ class DedupeState:
     @classmethod
     def from_crawler(cls, crawler):
         state = cls(crawler.settings)
-        crawler.signals.connect(state.close, signal=signals.spider_closed)
+        crawler.signals.connect(state.close, signal=signals.engine_stopped)
         return state
 
     @property

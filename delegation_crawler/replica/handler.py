@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from playwright.async_api import Error as PlaywrightError
 from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
 
 from delegation_crawler.replica.routing import ReplicaRouter
@@ -43,12 +44,16 @@ class PortalDownloadHandler(ScrapyPlaywrightDownloadHandler):
         assert router is not None
 
         async def fetch_from_replica(route: Route, browser_request: PlaywrightRequest) -> None:
-            reply = await page.context.request.fetch(
-                router.url_for(browser_request.url),
-                method=browser_request.method,
-                data=browser_request.post_data_buffer,
-                max_redirects=0,
-            )
+            try:
+                reply = await page.context.request.fetch(
+                    router.url_for(browser_request.url),
+                    method=browser_request.method,
+                    data=browser_request.post_data_buffer,
+                    max_redirects=0,
+                )
+            except PlaywrightError:  # reset, timeout: the page sees a failed request, as on the web
+                await route.abort("failed")
+                return
             await route.fulfill(response=reply)
 
         await page.route("**/*", fetch_from_replica)

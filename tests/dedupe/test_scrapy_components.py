@@ -21,8 +21,10 @@ ZGM = "https://www.zgm.cn/content/61b0a1c000001"
 YYB = "https://www.yybnet.net/zigong/news/202112/11400001.html"
 
 
-# The crawler's one dedupe store lives in an extension; components find it there.
-STATE = {"EXTENSIONS": {"delegation_crawler.extensions.dedupe_state.DedupeState": 110}}
+# The crawler's one dedupe store lives in an extension; components find it there. Delivery
+# marks scraped items delivered (at once here: these crawlers have no feed).
+STATE = {"EXTENSIONS": {"delegation_crawler.extensions.dedupe_state.DedupeState": 110,
+                        "delegation_crawler.extensions.delivery.Delivery": 120}}
 
 
 def settings_for(backend) -> dict:

@@ -1,0 +1,27 @@
+"""A user's mistake gets one clear line and exit 1, no traceback, and no output file touched."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from tests.conftest import REPO
+
+
+@pytest.mark.parametrize("command, says", [
+    (["crawl", "generic"], "generic: the generic spider needs -a start_url=URL"),
+    (["crawl", "chaotian", "-a", "max_pages=abc"], "chaotian: -a max_pages must be a whole number"),
+    (["crawl", "xiushan", "-a", "since=yesterday"], "xiushan: -a since must be a date like 2024-01-31"),
+    (["crawlall", "--spiders", "chaotian", "-a", "max_pages=abc"], "chaotian: -a max_pages must be a whole number"),
+])
+def test_bad_arguments_say_so_in_one_line(tmp_path, command, says):
+    out = tmp_path / "items.jsonl"
+    out.write_text("earlier\n", encoding="utf-8")
+    done = subprocess.run(["scrapy", *command, "-O", str(out), "-s", f"STATE_DIR={tmp_path / 'state'}",
+                           "-s", "REPLICA_URL=http://127.0.0.1:9"],
+                          cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert says in done.stderr
+    assert "Traceback" not in done.stderr and "never retrieved" not in done.stderr
+    assert out.read_text(encoding="utf-8") == "earlier\n"
