@@ -42,6 +42,8 @@ import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
+# The scrapy of the interpreter running the tests (the project's .venv), whatever PATH holds.
+SCRAPY = [sys.executable, "-m", "scrapy"]
 SEEDS = REPO.parent / "shared" / "seeds"
 
 

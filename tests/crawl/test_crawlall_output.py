@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 import subprocess
 
-from tests.conftest import REPO
+from tests.conftest import REPO, SCRAPY
 
 
 def crawlall(tmp_path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["scrapy", "crawlall", "--replica", "--spiders", "chaotian,xiushan",
+    return subprocess.run([*SCRAPY, "crawlall", "--replica", "--spiders", "chaotian,xiushan",
                            "-s", f"STATE_DIR={tmp_path / 'state'}", *args],
                           cwd=REPO, capture_output=True, text=True, timeout=300)
 

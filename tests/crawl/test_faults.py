@@ -17,14 +17,14 @@ import pytest
 
 from delegation_crawler.replica import ReplicaServer
 from delegation_crawler.replica.faults import PERMANENT, TRANSIENT, FaultPlan
-from tests.conftest import REPO
+from tests.conftest import REPO, SCRAPY
 
 FAST = {"DOWNLOAD_TIMEOUT": 2, "PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT": 5000}
 
 
 def crawl(server: ReplicaServer, tmp_path, *command: str) -> tuple[subprocess.CompletedProcess, list[dict]]:
     out = tmp_path / "items.jsonl"
-    args = ["scrapy", *command, "-o", str(out), "-s", f"REPLICA_URL={server.url}", "-s", f"STATE_DIR={tmp_path / 'state'}"]
+    args = [*SCRAPY, *command, "-o", str(out), "-s", f"REPLICA_URL={server.url}", "-s", f"STATE_DIR={tmp_path / 'state'}"]
     for key, value in FAST.items():
         args += ["-s", f"{key}={value}"]
     done = subprocess.run(args, cwd=REPO, capture_output=True, text=True, timeout=600)
@@ -108,7 +108,7 @@ def test_every_permanent_fault_is_a_counted_logged_drop(manifests, tmp_path):
 
 
 def test_a_portal_whose_every_list_failed_fails_the_run(tmp_path):
-    done = subprocess.run(["scrapy", "crawlall", "--spiders", "chaotian,xiushan", "-s", "REPLICA_URL=http://127.0.0.1:9",
+    done = subprocess.run([*SCRAPY, "crawlall", "--spiders", "chaotian,xiushan", "-s", "REPLICA_URL=http://127.0.0.1:9",
                            "-s", f"STATE_DIR={tmp_path}", "-s", "RETRY_TIMES=0", "-o", str(tmp_path / "d.jsonl")],
                           cwd=REPO, capture_output=True, text=True, timeout=300)
     assert done.returncode == 1

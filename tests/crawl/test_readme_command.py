@@ -6,13 +6,13 @@ import json
 import subprocess
 
 from delegation_crawler.schema import validate_article
-from tests.conftest import REPO
+from tests.conftest import REPO, SCRAPY
 from delegation_crawler.portals import portal_names
 
 
 def readme_command(out, state):
     return subprocess.run(
-        ["scrapy", "crawlall", "--replica", "-o", str(out), "-s", f"STATE_DIR={state}"],
+        [*SCRAPY, "crawlall", "--replica", "-o", str(out), "-s", f"STATE_DIR={state}"],
         cwd=REPO, capture_output=True, text=True, timeout=600,
     )
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 import subprocess
 
 from delegation_crawler.replica import ReplicaServer
-from tests.conftest import REPO
+from tests.conftest import REPO, SCRAPY
 
 
 def test_disallow_all_is_obeyed_by_every_request(tmp_path):
     with ReplicaServer(port=0, robots="User-agent: *\nDisallow: /\n") as server:
-        done = subprocess.run(["scrapy", "crawlall", "-s", f"REPLICA_URL={server.url}", "-s", f"STATE_DIR={tmp_path}",
+        done = subprocess.run([*SCRAPY, "crawlall", "-s", f"REPLICA_URL={server.url}", "-s", f"STATE_DIR={tmp_path}",
                                "-o", str(tmp_path / "items.jsonl")],
                               cwd=REPO, capture_output=True, text=True, timeout=300)
         fetched = list(server.httpd.pages_served)

@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, SCRAPY
 
 
 @pytest.mark.parametrize("command, says", [
@@ -18,7 +18,7 @@ from tests.conftest import REPO
 def test_bad_arguments_say_so_in_one_line(tmp_path, command, says):
     out = tmp_path / "items.jsonl"
     out.write_text("earlier\n", encoding="utf-8")
-    done = subprocess.run(["scrapy", *command, "-O", str(out), "-s", f"STATE_DIR={tmp_path / 'state'}",
+    done = subprocess.run([*SCRAPY, *command, "-O", str(out), "-s", f"STATE_DIR={tmp_path / 'state'}",
                            "-s", "REPLICA_URL=http://127.0.0.1:9"],
                           cwd=REPO, capture_output=True, text=True, timeout=120)
     assert done.returncode == 1
