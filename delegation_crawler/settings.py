@@ -133,6 +133,7 @@ RECRAWL_DAYS = 0
 # Dedupe state: SQLite in STATE_DIR by default; PostgreSQL when PG_DSN is set; else Redis
 # (datasketch's storage for the LSH index) when REDIS_URL is set.
 REDIS_URL = ""
+DEDUPE_RECONNECT_TRIES = 4  # a state server lost mid-crawl: tries at 0, 1, 3, 7 s, then SQLite in STATE_DIR
 DEDUPE_REDIS_PREFIX = "delegation:dedupe:"
 
 # PostgreSQL warehouse (docs/warehouse.md): set PG_DSN or the DELEGATION_PG_DSN environment

@@ -63,18 +63,24 @@ class DedupePipeline:
         """Dropped by a later pipeline with a reason: handled, nothing to write."""
         verdict = self.pending.pop(id(item), None)
         if verdict is not None:
-            self.deduper.mark_delivered(verdict)
+            self.state.call(lambda store: self._deduper(store).mark_delivered(verdict))
 
     def open_spider(self):
         self.deduper = Deduper(self.state.store)
         logger.info("dedupe state: %s, mode %s", type(self.state.store).__name__, self.mode)
 
+    def _deduper(self, store) -> Deduper:
+        """The deduper on the state's current store (another one after a reconnect or failover)."""
+        if self.deduper.store is not store:
+            self.deduper.store = store
+        return self.deduper
+
     def process_item(self, item):
         if not isinstance(item, Article):
             return item
         try:
-            verdict = self.deduper.observe(item.url, item.body, item.body_simplified, item.published,
-                                           delivered=False)
+            verdict = self.state.call(lambda store: self._deduper(store).observe(
+                item.url, item.body, item.body_simplified, item.published, delivered=False))
         except ValueError as exc:
             self.stats.inc_value("dedupe/dropped/bad_url")
             raise DropItem(f"dedupe: {exc}") from None

@@ -16,13 +16,14 @@ DEFAULT_REDIS_PREFIX = "delegation:dedupe:"
 logger = logging.getLogger(__name__)
 
 
-def store_from_settings(settings) -> DedupeStore:
+def store_from_settings(settings, fallback: bool = True) -> DedupeStore:
     """PostgreSQL (``PG_DSN`` / env ``DELEGATION_PG_DSN``), else Redis (``REDIS_URL``), else
     SQLite in ``STATE_DIR`` (default ``state``).
 
     A configured server that cannot be reached does not stop the crawl (the warehouse sink
     dead-letters its items meanwhile): the run keeps its dedupe state in the SQLite file and
     says so in an ERROR; the warehouse's natural keys absorb what the server's state missed.
+    ``fallback=False`` raises instead (a reconnect attempt).
     """
     import psycopg
     import redis
@@ -39,7 +40,7 @@ def store_from_settings(settings) -> DedupeStore:
             redis_prefix=settings.get("DEDUPE_REDIS_PREFIX") or DEFAULT_REDIS_PREFIX,
         )
     except (psycopg.OperationalError, redis.exceptions.ConnectionError) as exc:
-        if not (pg_dsn or redis_url):
+        if not (pg_dsn or redis_url) or not fallback:
             raise
         logger.error(
             "Dedupe state server unreachable (%s); this run keeps its dedupe state in %s/ instead",

@@ -346,7 +346,10 @@ class PostgresStore(_SqlStore):
         import psycopg
 
         super().__init__(params)
-        self.conn = psycopg.connect(dsn, autocommit=True)
+        # A server that stops answering must not hang the crawl: bounded connect, and a dead
+        # peer noticed within ~10 s even mid-query (tcp_user_timeout) or idle (keepalives).
+        self.conn = psycopg.connect(dsn, autocommit=True, connect_timeout=5, tcp_user_timeout=10_000,
+                                    keepalives=1, keepalives_idle=5, keepalives_interval=2, keepalives_count=2)
         with self.transaction():
             for sql in SQL_TABLES:
                 self.conn.execute(sql.format(blob="BYTEA", clustered=""))

@@ -155,26 +155,33 @@ class Delivery:
             handle = out.file()
             if handle is not None and not handle.closed:
                 sync(handle)
-        store = dedupe_state(self.crawler).store
-        with store.transaction():
-            for verdict in self.pending:
-                store.mark_delivered(verdict.canonical_url, verdict.content_hash)
-        self.stats.inc_value("delivery/confirmed", len(self.pending))
-        self.pending.clear()
+        pending = list(self.pending)
+
+        def mark(store):
+            with store.transaction():
+                for verdict in pending:
+                    store.mark_delivered(verdict.canonical_url, verdict.content_hash)
+
+        dedupe_state(self.crawler).call(mark)
+        self.stats.inc_value("delivery/confirmed", len(pending))
+        del self.pending[:len(pending)]
 
     def _mark_found(self, row: dict) -> bool:
         """An article found in a killed run's output: delivered, if the state still says not."""
         url, digest = row.get("url"), row.get("content_hash")
         if not url or not digest:
             return False
-        store = dedupe_state(self.crawler).store
         try:
             canon = canonical_url(url)
         except ValueError:
             return False
-        record = store.get_url(canon)
-        if record is None or record.delivered or record.content_hash != digest:
-            return False
-        with store.transaction():
-            store.mark_delivered(canon, digest)
-        return True
+
+        def mark(store) -> bool:
+            record = store.get_url(canon)
+            if record is None or record.delivered or record.content_hash != digest:
+                return False
+            with store.transaction():
+                store.mark_delivered(canon, digest)
+            return True
+
+        return dedupe_state(self.crawler).call(mark)

@@ -40,7 +40,7 @@ class SeenArticlesMiddleware(BaseSpiderMiddleware):
         if key in self.requested:
             self.stats.inc_value("dedupe/skipped_in_run")
             return False
-        record = self.state.store.get_url(key)
+        record = self.state.call(lambda store: store.get_url(key))
         if record is not None and record.delivered:  # undelivered: a killed run's, fetch again
             if not should_recheck(request.meta.get("published_hint") or record.published, self.recrawl_days):
                 self.stats.inc_value("dedupe/skipped_seen")

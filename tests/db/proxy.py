@@ -15,17 +15,22 @@ class CuttableProxy:
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
         self._cut = False
-        threading.Thread(target=self._accept, daemon=True).start()
+        self.blackholed = False  # accept, then never answer: a server that hangs
+        threading.Thread(target=self._accept, args=(self.listener,), daemon=True).start()
 
     def dsn(self, database: str) -> str:
         return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
 
-    def _accept(self) -> None:
+    def _accept(self, listener: socket.socket) -> None:
         while True:
             try:
-                client, _ = self.listener.accept()
+                client, _ = listener.accept()
             except OSError:
                 return
+            if self.blackholed:
+                with self._lock:
+                    self._sockets.append(client)  # held open, never read
+                continue
             upstream = socket.create_connection(self.target)
             with self._lock:
                 if self._cut:
@@ -61,3 +66,11 @@ class CuttableProxy:
                 except OSError:
                     pass
                 s.close()
+
+    def restore(self) -> None:
+        """Accept connections again on the same port, as a restarted server would."""
+        with self._lock:
+            self._cut = False
+            self._sockets = []
+            self.listener = socket.create_server(("127.0.0.1", self.port))
+        threading.Thread(target=self._accept, args=(self.listener,), daemon=True).start()
