@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, ClassVar, Iterator
+from urllib.parse import urlsplit
 
 import scrapy
 from parsel import Selector, SelectorList
@@ -103,6 +104,9 @@ class PortalSpider(scrapy.Spider):
             crawler.settings.set("REPLICA_URL", replica_url, priority="cmdline")
         if crawler.settings.get("REPLICA_URL"):
             crawler.settings.setdict(crawler.settings.getdict("REPLICA_PROFILE"), priority="cmdline")
+        contact = crawler.settings.get("CONTACT")
+        if contact and contact not in (crawler.settings.get("USER_AGENT") or ""):
+            crawler.settings.set("USER_AGENT", f"{crawler.settings.get('USER_AGENT')} (+{contact})", priority="cmdline")
         return super().from_crawler(crawler, *args, **kwargs)
 
     # -- lists ------------------------------------------------------------------------------
@@ -139,13 +143,16 @@ class PortalSpider(scrapy.Spider):
             href = select(item, layout.link).get()
             if not href:
                 continue
+            url = self._followable(response, href)
+            if url is None:
+                continue
             listed = self._list_date(item, layout)
             if self.since and listed and listed.value.date() < self.since:
                 reached_since = True
                 continue
             links += 1
             yield scrapy.Request(
-                response.urljoin(href.strip()),
+                url,
                 callback=self.parse_article,
                 errback=self.article_failed,
                 meta={"article_page": True, "published_hint": _hint(listed)},
@@ -156,6 +163,20 @@ class PortalSpider(scrapy.Spider):
         next_href = select(response, layout.next_page).get() if layout.next_page else None
         if next_href and not reached_since and page < self.max_pages:
             yield self.list_request(response.urljoin(next_href.strip()), layout, page + 1)
+
+    def _followable(self, response: Response, href: str) -> str | None:
+        """The absolute http(s) URL of a list link; None (counted) for javascript:, mailto: and
+        links that are no URL at all, which would otherwise end the whole list page."""
+        try:
+            url = response.urljoin(href.strip())
+            scheme = urlsplit(url).scheme.lower()
+        except ValueError:
+            scheme, url = "malformed", ""
+        if scheme not in ("http", "https"):
+            self.crawler.stats.inc_value(f"lists/skipped_links/{scheme or 'none'}")
+            self.logger.debug("List link skipped (%s): %r on %s", scheme, href, response.url)
+            return None
+        return url
 
     def _list_date(self, item: Selector, layout: ListLayout):
         if not layout.date:

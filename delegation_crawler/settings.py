@@ -18,6 +18,9 @@ TEMPLATES_DIR = str(Path(__file__).with_name("templates"))
 
 # Politeness for the real sites: robots.txt, one request at a time per site, adaptive delay.
 USER_AGENT = "delegation_crawler/0.1 (research crawler for public government news)"
+# Who runs the crawl (an e-mail or a URL): appended to the User-Agent, so a site's webmaster can
+# reach a person. Set it for the real sites: -s CONTACT=ops@example.org
+CONTACT = ""
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 1

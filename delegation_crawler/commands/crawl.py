@@ -16,12 +16,15 @@ import sys
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
 
+from delegation_crawler.secrets import install_log_mask
+
 
 class Command(ScrapyCrawlCommand):
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if len(args) != 1:
             raise UsageError("give exactly one spider name")
         assert self.crawler_process is not None
+        install_log_mask()  # before the crawler logs its overridden settings (PG_DSN, REDIS_URL)
         crawler = self._create_crawler(args[0])
         errors = watch(self.crawler_process.crawl(crawler, **opts.spargs))
         self.crawler_process.start()

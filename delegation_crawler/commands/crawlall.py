@@ -25,6 +25,7 @@ from delegation_crawler.commands.crawl import run_outcome, watch
 from delegation_crawler.delivery import sync
 from delegation_crawler.extensions.delivery import LINE_FORMATS, Output, begin_file, journal_of
 from delegation_crawler.replica.server import ReplicaServer
+from delegation_crawler.secrets import install_log_mask
 
 
 class SharedFeed:
@@ -116,6 +117,7 @@ class Command(BaseRunSpiderCommand):
         assert self.crawler_process is not None and self.settings is not None
         if args:
             raise UsageError("crawlall takes no spider names; use --spiders a,b")
+        install_log_mask()  # before the crawlers log their overridden settings (PG_DSN, REDIS_URL)
         names = [n for n in opts.spiders.split(",") if n] or self.portal_spiders()
         started = datetime.now(tz=timezone.utc).replace(microsecond=0).isoformat().replace(":", "-")
 

@@ -97,3 +97,18 @@ def test_one_portal_registry():
         "zgm": "510300", "yybnet": None, "chaotian": "510812", "xiushan": "500241"}
     for name in ("zgm", "chaotian", "xiushan"):
         assert loader.load(name)().home_place_of(None) == home_place(name)
+
+def test_links_that_are_no_web_page_are_skipped_and_counted_not_fatal():
+    """javascript:, mailto: and malformed hrefs in a list: the rest of the page is still followed."""
+    spider = spider_for("chaotian")
+    layout = next(iter(ChaotianSpider.start_lists.values()))
+    items = ['<li><a href="javascript:void(0)">x</a><span>2023-09-20</span></li>',
+             '<li><a href="mailto:news@example.cn">m</a><span>2023-09-20</span></li>',
+             '<li><a href="http://[bad">b</a><span>2023-09-20</span></li>',
+             '<li><a href="/info/1346/1.htm">ok</a><span>2023-09-20</span></li>']
+    request = Request("https://www.gyct.com.cn/xwzx/ctyw.htm", meta={"list_layout": layout, "list_page": 1})
+    response = HtmlResponse(request.url, body=f'<div class="list"><ul>{"".join(items)}</ul></div>'.encode(),
+                            encoding="utf-8", request=request)
+    assert [r.url for r in spider.parse_list(response)] == ["https://www.gyct.com.cn/info/1346/1.htm"]
+    stats = spider.crawler.stats
+    assert [stats.get_value(f"lists/skipped_links/{k}") for k in ("javascript", "mailto", "malformed")] == [1, 1, 1]
