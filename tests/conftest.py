@@ -7,6 +7,19 @@ import pytest
 from tests import services
 
 
+def pytest_addoption(parser):
+    parser.addoption("--fuzz-minutes", type=float, default=None,
+                     help="time for the random fuzzing rounds of tests/fuzz (default: 2 s per target)")
+
+
+@pytest.fixture
+def fuzz_seconds(request) -> float:
+    minutes = request.config.getoption("--fuzz-minutes")
+    from tests.fuzz.test_fuzz import TARGETS
+
+    return 2.0 if minutes is None else minutes * 60 / len(TARGETS)
+
+
 @pytest.fixture(scope="session")
 def pg_dsn():
     """DSN of a fresh PostgreSQL database for this test session (dropped afterwards)."""

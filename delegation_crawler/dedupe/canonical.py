@@ -44,6 +44,7 @@ def _bare_host(host: str) -> str:
     return ".".join(labels)
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_URL_CHARS = 16_384  # Scrapy's URLLENGTH_LIMIT is 2083; stored article URLs are far shorter
 
 
@@ -56,6 +57,8 @@ def canonical_url(url: str) -> str:
     """
     if not isinstance(url, str) or not url.strip():
         raise ValueError(f"not a URL: {url[:80] if isinstance(url, str) else url!r}")
+    if _LONE_SURROGATE.search(url):
+        raise ValueError(f"not a URL (a lone surrogate in it): {url[:80]!r}")
     if len(url) > MAX_URL_CHARS:
         raise ValueError(f"URL of {len(url)} characters (more than {MAX_URL_CHARS}): {url[:80]!r}…")
     parts = urlsplit(url.strip())
@@ -122,7 +125,7 @@ def canonical_body(body: str | None, body_simplified: str | None = None) -> str:
 
 def content_hash(canonical: str) -> str:
     """Exact fingerprint of a canonical body (hex sha256)."""
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()  # same bytes for valid text
 
 
 def content_chars(canonical: str) -> str:

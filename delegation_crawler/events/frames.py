@@ -131,6 +131,10 @@ def _abbreviation(rest: str, ctx: StoryContext, coming: bool = False) -> Side | 
     return None
 
 
+NEAREST_NOUNS = 4
+MAX_MOVES = 300  # movement verbs read per article (a real report has a few dozen): bounded time
+
+
 def _visitor_before(pre: str, pre_offset: int, sentence_leaders: list[LeaderMention],
                     ctx: StoryContext) -> tuple[Side, list[str], bool] | None:
     """The subject of a movement: a delegation, an official with a place, or a place.
@@ -141,7 +145,9 @@ def _visitor_before(pre: str, pre_offset: int, sentence_leaders: list[LeaderMent
     if _FUTURE.search(pre[-16:]) or re.search(r"(?:将|将要|即将|拟|准备)$", pre):
         flags.append("a visit only announced")
     nouns = list(DELEGATION.finditer(pre))
-    for number, noun in reversed(list(enumerate(nouns))):
+    # The nearest few nouns only: a 1000-character run of them (garbage, a fuzzer) would cost
+    # one place lookup per pair of noun and verb.
+    for number, noun in list(reversed(list(enumerate(nouns))))[:NEAREST_NOUNS]:
         if re.search(r"该[市县区州旗省](?:党政|人大|政协)?$", pre[: noun.start()]):
             continue  # X市委书记A率该市党政代表团: the official names the place
         side, noun_flags = delegation_place(pre[: noun.start()], ctx)
@@ -232,9 +238,12 @@ def _subject_place(subject: str, ctx: StoryContext) -> Place | None:
 def find_frames(lines: list[str], title_count: int, leaders: list[LeaderMention], ctx: StoryContext) -> list[Frame]:
     ctx.all_leaders = leaders
     frames = []
+    moves_left = MAX_MOVES
     for index, sentence in enumerate(lines):
         sentence_leaders = [m for m in leaders if m.sentence == index]
-        for move in list(_MOVE.finditer(sentence)) + list(_OBJECT_VERB.finditer(sentence)):
+        moves = list(_MOVE.finditer(sentence)) + list(_OBJECT_VERB.finditer(sentence))
+        moves, moves_left = moves[:max(moves_left, 0)], moves_left - len(moves)
+        for move in moves:
             needs_purpose = move.re is _MOVE and "访" not in move.group(0)  # 到访/回访 say the purpose
             if move.group(0) == "在" and not DELEGATION.search(sentence[: move.start()]):
                 continue

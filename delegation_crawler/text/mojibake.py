@@ -10,6 +10,8 @@ character model scores it clearly better), so legitimate Latin text (Café, Mül
 
 from __future__ import annotations
 
+import bisect
+
 import re
 
 from delegation_crawler.text.charset import common_han
@@ -236,12 +238,12 @@ def _utf8_spans(chars: str, model: CharModel, traditional: bool):
         # byte sharing the last displayed character is kept as that ASCII character.
         tail = ""
         if b_end not in index:
-            nxt = min(o for o in offsets if o > b_end)
+            nxt = offsets[bisect.bisect_right(offsets, b_end)]
             leftover = bytes(data[b_end:nxt])
             if leftover.isascii() and b'\x00' not in leftover:
                 tail, end_index = leftover.decode("ascii"), index[nxt]
             else:
-                b_end = max(o for o in offsets if o <= b_end)
+                b_end = offsets[bisect.bisect_right(offsets, b_end) - 1]
                 end_index = index[b_end]
         else:
             end_index = index[b_end]
