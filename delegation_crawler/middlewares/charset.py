@@ -16,10 +16,14 @@ import logging
 from scrapy.http import TextResponse
 
 from delegation_crawler.text.charset import (
+    MIXED_SHARE,
+    _is_utf8,
     choose_charset,
+    decode_mixed,
     header_charset,
     meta_charset,
     normalise,
+    utf8_runs_share,
 )
 
 logger = logging.getLogger(__name__)
@@ -56,6 +60,15 @@ class CharsetMiddleware:
             response.body, current, response.text, [meta, self._spider_charset(), header]
         )
         request.meta["used_charset"] = choice.encoding
+        if choice.encoding in ("gb18030", "gbk", "gb2312", "utf-8") and not _is_utf8(response.body) \
+                and utf8_runs_share(response.body) >= MIXED_SHARE:
+            # GBK with UTF-8 pasted in (a CMS template in one, the article in the other): each
+            # part in its own charset, rather than one of them turned to mojibake or U+FFFD.
+            request.meta["used_charset"] = "mixed: gb18030 + utf-8"
+            logger.info("decoding %s as GB18030 with UTF-8 runs (declared %s)", response.url, declared or "nothing")
+            if self.stats is not None:
+                self.stats.inc_value("charset/mixed")
+            return response.replace(body=decode_mixed(response.body).encode("utf-8"), encoding="utf-8")
         if choice.encoding == (normalise(current) or current):
             return response
         from_codec = normalise(current) or current
