@@ -67,6 +67,8 @@ PLAYWRIGHT_LAUNCH_OPTIONS = {
 PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT = 30_000
 
 DOWNLOADER_MIDDLEWARES = {
+    # http(s) only, and never a private, loopback or link-local address (resolved first).
+    "delegation_crawler.middlewares.safety.SafetyMiddleware": 50,
     # robots.txt for every request that waited for it (Scrapy's gives it only to the first).
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "delegation_crawler.middlewares.robots.RobotsTxtForEveryRequest": 100,
@@ -85,6 +87,7 @@ DOWNLOADER_MIDDLEWARES = {
     "delegation_crawler.middlewares.redirect.GuardedMetaRefreshMiddleware": 580,
 }
 REDIRECT_ALLOW_PRIVATE = False  # redirects to private/loopback IP literals are refused
+SAFETY_ALLOW_PRIVATE = False  # True: a portal on an intranet (the replica profile needs no flag)
 # A news page is well under this; a 20 MB answer is a broken or hostile server (counted drop).
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024

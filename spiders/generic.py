@@ -31,7 +31,7 @@ class GenericSpider(PortalSpider):
         self.home_place = home_place
 
     async def start(self):
-        yield scrapy.Request(self.start_url, callback=self.parse_start, cb_kwargs={"page": 1})
+        yield scrapy.Request(self.start_url, callback=self.parse_start, errback=self.list_failed, cb_kwargs={"page": 1})
 
     def parse_start(self, response, page: int):
         self.crawler.stats.inc_value("lists/pages")
@@ -44,4 +44,4 @@ class GenericSpider(PortalSpider):
                                  meta={"article_page": True})
         next_href = response.xpath(NEXT_PAGE).get()
         if next_href and page < self.max_pages:
-            yield response.follow(next_href, callback=self.parse_start, cb_kwargs={"page": page + 1})
+            yield response.follow(next_href, callback=self.parse_start, errback=self.list_failed, cb_kwargs={"page": page + 1})
