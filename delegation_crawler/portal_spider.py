@@ -104,6 +104,10 @@ class PortalSpider(scrapy.Spider):
             crawler.settings.set("REPLICA_URL", replica_url, priority="cmdline")
         if crawler.settings.get("REPLICA_URL"):
             crawler.settings.setdict(crawler.settings.getdict("REPLICA_PROFILE"), priority="cmdline")
+        if any(layout.render for layout in cls.start_lists.values()) and not browser_available(crawler.settings):
+            raise ValueError(f"{cls.name}'s lists are rendered by a browser and no Chromium was found "
+                             "(PLAYWRIGHT_LAUNCH_OPTIONS executable_path): install it with "
+                             "'sudo apt-get install chromium' (or ./install.sh as root), then run again")
         contact = crawler.settings.get("CONTACT")
         if contact and contact not in (crawler.settings.get("USER_AGENT") or ""):
             crawler.settings.set("USER_AGENT", f"{crawler.settings.get('USER_AGENT')} (+{contact})", priority="cmdline")
@@ -304,3 +308,18 @@ def failure_reason(failure) -> str:
     if "Timeout" in name:
         return "timeout"
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower().removesuffix("_error") or "download_error"
+
+
+def browser_available(settings) -> bool:
+    """Whether scrapy-playwright can start a browser: the configured executable exists, or
+    Playwright's own Chromium was downloaded (``playwright install chromium``)."""
+    import glob
+    import os
+
+    if settings.get("PLAYWRIGHT_LAUNCH_OPTIONS") is None:
+        return True  # not the project's settings (a unit test's bare crawler): nothing to launch
+    path = settings.getdict("PLAYWRIGHT_LAUNCH_OPTIONS").get("executable_path")
+    if path:
+        return os.path.exists(path)
+    cache = os.environ.get("PLAYWRIGHT_BROWSERS_PATH") or os.path.expanduser("~/.cache/ms-playwright")
+    return bool(glob.glob(os.path.join(cache, "chromium*")))

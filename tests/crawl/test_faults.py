@@ -114,3 +114,13 @@ def test_a_portal_whose_every_list_failed_fails_the_run(tmp_path):
     assert done.returncode == 1
     assert re.search(r"\nchaotian\s+0\s+3\s+0\s+0\s+0\s+no list page", done.stderr), done.stderr[-1500:]
     assert not (tmp_path / "d.jsonl").exists()
+
+
+def test_a_transient_500_on_a_browser_rendered_list_is_retried(manifests, tmp_path):
+    """zgm's column list is rendered by Chromium; one 500 on it used to lose all its articles."""
+    plan = FaultPlan(rules=[("/www.zgm.cn/column/zgxw", "http_500")])
+    with ReplicaServer(port=0, faults=plan) as server:
+        done, rows = crawl(server, tmp_path, "crawl", "zgm")
+        assert server.httpd.faults_served == {"http_500": 1}
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert {row["url"] for row in rows} == {a["url"] for a in manifests["zgm"]["articles"]}
