@@ -23,6 +23,8 @@ def _manifests() -> dict[str, dict]:
     for path in sorted(SITES.glob("*/manifest.json")):
         manifest = json.loads(path.read_text(encoding="utf-8"))
         found[manifest["portal"]] = {key: manifest.get(key) for key in ("portal", "name", "hosts", "home_place")}
+        articles = [a["url"] for a in manifest.get("articles", []) if not a.get("edited_in_edition")]
+        found[manifest["portal"]]["sample_article"] = articles[0] if articles else None
     return found
 
 
@@ -34,3 +36,8 @@ def portal_names() -> list[str]:
 def home_place(portal: str | None) -> str | None:
     """The portal's home place code (None for an aggregator or an unknown portal)."""
     return (_manifests().get(portal) or {}).get("home_place") if isinstance(portal, str) else None
+
+
+def sample_article(portal: str | None) -> str | None:
+    """One article URL of the portal (the first of its replica), for ``scrapy check``."""
+    return (_manifests().get(portal) or {}).get("sample_article") if isinstance(portal, str) else None

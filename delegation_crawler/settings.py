@@ -156,5 +156,11 @@ PG_DEADLETTER_PATH = ""  # "" = STATE_DIR/postgres-deadletter.jsonl
 # delivered (a killed run redelivers the rest; STATE_DIR/outputs.jsonl reads back its file).
 DELIVERY_SYNC_SECONDS = 1.0
 
+# scrapy check: the portal spiders' callbacks, with requests made as the spiders make them.
+SPIDER_CONTRACTS = {
+    "delegation_crawler.contracts.PortalListContract": 10,
+    "delegation_crawler.contracts.PortalArticleContract": 10,
+}
+
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"
