@@ -14,6 +14,9 @@ from itemadapter import ItemAdapter
 
 from delegation_crawler.db.rows import Rejected, prepare_article
 from delegation_crawler.db.sink import WarehouseSink
+from scrapy.exceptions import NotConfigured
+
+from delegation_crawler.db import dsn_from
 from delegation_crawler.extensions.warehouse import warehouse_of
 
 logger = logging.getLogger(__name__)
@@ -28,6 +31,8 @@ class PostgresPipeline:
 
     @classmethod
     def from_crawler(cls, crawler):
+        if not dsn_from(crawler.settings.get("PG_DSN")):
+            raise NotConfigured()  # PostgreSQL off: the Warehouse extension said so once
         return cls(crawler, warehouse_of(crawler).sink)
 
     async def process_item(self, item):

@@ -25,6 +25,9 @@ class Command(ScrapyCrawlCommand):
             raise UsageError("give exactly one spider name")
         assert self.crawler_process is not None
         install_log_mask()  # before the crawler logs its overridden settings (PG_DSN, REDIS_URL)
+        known = self.crawler_process.spider_loader.list()
+        if args[0] not in known:
+            raise UsageError(f"no spider {args[0]!r}; the spiders are: {', '.join(sorted(known))}")
         crawler = self._create_crawler(args[0])
         errors = watch(self.crawler_process.crawl(crawler, **opts.spargs))
         self.crawler_process.start()

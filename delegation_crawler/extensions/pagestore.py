@@ -33,7 +33,7 @@ class PageStore:
     @classmethod
     def from_crawler(cls, crawler):
         if not dsn_from(crawler.settings.get("PG_DSN")):
-            raise NotConfigured("PG_DSN / DELEGATION_PG_DSN not set")
+            raise NotConfigured()  # the Warehouse extension says once that PostgreSQL is off
         return cls(crawler)
 
     def response_received(self, response, request, spider) -> None:

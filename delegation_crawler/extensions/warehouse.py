@@ -45,7 +45,8 @@ class Warehouse:
         settings = crawler.settings
         dsn = dsn_from(settings.get("PG_DSN"))
         if not dsn:
-            raise NotConfigured("PG_DSN / DELEGATION_PG_DSN not set")
+            logger.info("PostgreSQL warehouse off (set PG_DSN or DELEGATION_PG_DSN to write to it)")
+            raise NotConfigured()  # no message: Scrapy logs none, the line above says it once
         try:
             with psycopg.connect(dsn, connect_timeout=settings.getint("PG_CONNECT_TIMEOUT")) as conn:
                 assert_migrated(conn, dsn)

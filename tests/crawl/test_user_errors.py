@@ -35,3 +35,24 @@ def test_a_missing_browser_is_an_error_naming_the_fix(tmp_path):
     assert done.returncode == 1
     assert "no Chromium was found" in done.stderr and "apt-get install chromium" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_an_unknown_spider_names_the_spiders_there_are():
+    done = subprocess.run([*SCRAPY, "crawl", "nosuch"], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "no spider 'nosuch'; the spiders are: chaotian, generic, xiushan, yybnet, zgm" in done.stderr
+
+
+def test_genspider_keeps_scrapys_basic_template_beside_ours():
+    listed = subprocess.run([*SCRAPY, "genspider", "-l"], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert listed.returncode == 0 and {"basic", "portal"} <= set(listed.stdout.split())
+    dumped = subprocess.run([*SCRAPY, "genspider", "-d", "basic"], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert dumped.returncode == 0 and "class $classname(scrapy.Spider)" in dumped.stdout
+
+
+def test_a_default_run_says_once_that_postgresql_is_off(tmp_path):
+    done = subprocess.run([*SCRAPY, "crawlall", "--replica", "--spiders", "chaotian", "-s", f"STATE_DIR={tmp_path}",
+                           "-o", str(tmp_path / "x.jsonl")], cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "WARNING: Disabled" not in done.stderr  # was 8 lines
+    assert done.stderr.count("PostgreSQL warehouse off") == 1
