@@ -33,7 +33,7 @@ def main() -> int:
         try:
             extractors.append((label, factory()))
         except ImportError as exc:
-            print(f"skipping {label}: {exc}", file=sys.stderr)
+            print(f"skipping {label} ({exc}): it is a bench extra, .venv/bin/pip install -e '.[bench]'", file=sys.stderr)
     groups = [("all pages", cases)] + [
         (f"{name} pages", [c for c in cases if c.listing == name]) for name in sorted({c.listing for c in cases})
     ] + [("held-out templates (written after tuning)", [c for c in cases if c.expected.get("held_out")])]

@@ -24,7 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import ftfy  # noqa: E402
+try:
+    import ftfy  # noqa: E402
+except ImportError:
+    sys.exit("bench/repair.py compares against ftfy, a bench extra: .venv/bin/pip install -e '.[bench]'")
 
 from delegation_crawler.text import corruption, repair  # noqa: E402
 from delegation_crawler.text.lm import model  # noqa: E402
