@@ -12,6 +12,7 @@ Selectors are CSS, or XPath when they start with ``/``, ``(`` or ``./``.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -254,7 +255,9 @@ class PortalSpider(scrapy.Spider):
         self.crawler.stats.inc_value(f"extraction/generic_fallback/{why}")
         if not located.paragraphs:
             return
-        self.logger.info("Selectors found too little (%s); generic extraction used: %s", why, response.url)
+        # A spider with no layouts at all (the generic one) extracts generically by design: not news.
+        level = logging.INFO if self.article_layouts else logging.DEBUG
+        self.logger.log(level, "Selectors found too little (%s); generic extraction used: %s", why, response.url)
         self.crawler.stats.inc_value("extraction/generic_used")
         page.extraction = "generic"
         page.title = page.title or located.title

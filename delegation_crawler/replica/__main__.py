@@ -27,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     with ReplicaServer(port=args.port, edition=args.edition, faults=faults) as server:
+        server.httpd.log_requests = True
         portals = sorted({site.portal for site in server.sites.values()})
         print(f"Replica server on {server.url} (portals: {', '.join(portals)})", flush=True)
         print(f"Crawl one: scrapy crawl zgm -s REPLICA_URL={server.url} -O zgm.jsonl", flush=True)

@@ -100,6 +100,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _serve(self, send_body: bool) -> None:
         self.server.count_request()
         path = urlsplit(self.path).path
+        if path == "/":
+            return self._send(HTTPStatus.OK, self.server.index_page(), "text/html; charset=utf-8", send_body)
         host, _, rest = path.lstrip("/").partition("/")
         site = self.server.sites.get(host)
         if site is None:
@@ -174,7 +176,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.FOUND, b"", html, send_body, {"Location": location})
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002
-        logger.debug("replica: " + format, *args)
+        # the serve command logs every request; inside a crawl Scrapy's own log says it already
+        logger.log(logging.INFO if self.server.log_requests else logging.DEBUG, "replica: " + format, *args)
 
 
 class ReplicaHTTPServer(ThreadingHTTPServer):
@@ -187,6 +190,7 @@ class ReplicaHTTPServer(ThreadingHTTPServer):
         self.edition = edition
         self.faults = faults
         self.robots = robots  # served as every site's robots.txt when set
+        self.log_requests = False  # the serve command turns it on
         self.pages_served: list[str] = []  # every path asked for but robots.txt
         self.requests_served = 0
         self.faults_served: dict[str, int] = {}
@@ -204,6 +208,16 @@ class ReplicaHTTPServer(ThreadingHTTPServer):
             logger.debug("replica: client %s hung up", client_address)
             return
         super().handle_error(request, client_address)
+
+    def index_page(self) -> bytes:
+        """``/``: which portals are served, under which real hosts, with their start pages."""
+        rows = []
+        for site in sorted({id(s): s for s in self.sites.values()}.values(), key=lambda s: s.portal):
+            links = ", ".join(f'<a href="/{host}/">{host}</a>' for host in site.hosts)
+            rows.append(f"<li><b>{site.portal}</b> ({site.manifest.get('name', '')}): {links}</li>")
+        return ("<!doctype html><html><head><meta charset=\"utf-8\"><title>delegation_crawler replicas</title></head>"
+                "<body><h1>Portal replicas</h1><p>Request <code>/&lt;real host&gt;/&lt;path&gt;</code>; crawl with "
+                "<code>-s REPLICA_URL=</code> this server's address.</p><ul>" + "".join(rows) + "</ul></body></html>").encode("utf-8")
 
     def count_page(self, path: str) -> None:
         with self._lock:

@@ -112,3 +112,18 @@ def test_links_that_are_no_web_page_are_skipped_and_counted_not_fatal():
     assert [r.url for r in spider.parse_list(response)] == ["https://www.gyct.com.cn/info/1346/1.htm"]
     stats = spider.crawler.stats
     assert [stats.get_value(f"lists/skipped_links/{k}") for k in ("javascript", "mailto", "malformed")] == [1, 1, 1]
+
+
+def test_the_generic_spider_does_not_log_its_design_as_news(replica, manifests, caplog):
+    """Generic extraction is the generic spider's way, not a broken selector: no INFO line per article."""
+    import logging
+
+    from spiders.generic import GenericSpider
+
+    crawler = get_crawler(GenericSpider)
+    spider = GenericSpider.from_crawler(crawler, start_url="https://www.gyct.com.cn/xwzx/ctyw.htm", allow=r"/info/")
+    url = manifests["chaotian"]["articles"][0]["url"]
+    with caplog.at_level(logging.INFO):
+        pages = list(spider.parse_article(response_for(replica, url)))
+    assert pages and pages[0].extraction == "generic"
+    assert not [r for r in caplog.records if "Selectors found too little" in r.getMessage() and r.levelno >= logging.INFO]

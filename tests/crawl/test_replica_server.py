@@ -70,3 +70,44 @@ def test_editions_serve_edited_pages(manifests):
         server.edition = 2
         after = fetch(url)[2]
     assert before != after and "本文有更正".encode() in after
+
+
+def test_index_page_lists_every_portal(replica):
+    import urllib.request
+
+    from delegation_crawler.portals import portal_names
+
+    with urllib.request.urlopen(replica.url + "/", timeout=10) as reply:
+        page = reply.read().decode("utf-8")
+    assert reply.status == 200
+    for name in portal_names():
+        assert f"<b>{name}</b>" in page
+    assert 'href="/www.zgm.cn/"' in page
+
+
+def test_serve_command_logs_each_request(tmp_path):
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from tests.conftest import REPO
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "delegation_crawler.replica", "serve", "--port", str(port)],
+                              cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/www.gyct.com.cn/xwzx/ctyw.htm", timeout=5).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=10)[0]
+    assert "GET /www.gyct.com.cn/xwzx/ctyw.htm" in output
