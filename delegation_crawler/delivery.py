@@ -3,8 +3,8 @@
 An article counts as delivered (the dedupe state will not emit it again) only once it is
 durable in the output: the file flushed and fsync'ed. A run killed between writing and
 recording leaves lines in the file that the state still calls undelivered; the next run reads
-the file's unconfirmed tail (everything after the last confirmed offset, kept in a journal in
-``STATE_DIR``), marks what it finds delivered, and cuts a half-written last line. So a
+the file's unconfirmed tail (everything after the offset the journal in ``STATE_DIR`` holds
+for it), marks what it finds delivered, and cuts a half-written last line. So a
 killed-and-resumed series appending to one file holds every article exactly once, and a series
 of per-run files (``%(time)s``) holds each article in exactly one of them.
 
@@ -23,9 +23,10 @@ logger = logging.getLogger(__name__)
 
 
 class OutputJournal:
-    """``outputs.jsonl``: per output file, the byte offset up to which every line is confirmed.
+    """``outputs.jsonl``: per output file, the byte offset from which its lines are not yet known
+    to be delivered: where the current run began writing it, or its end after a clean close.
 
-    Append-only while a run writes (one short line per confirmation), compacted when opened.
+    Append-only while a run writes (a short line at each start and end), compacted when opened.
     """
 
     def __init__(self, path: str | os.PathLike):

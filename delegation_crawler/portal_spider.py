@@ -140,8 +140,8 @@ class PortalSpider(scrapy.Spider):
         """
         layout: ListLayout = response.meta["list_layout"]
         page: int = response.meta["list_page"]
-        if not isinstance(response, TextResponse) or not _looks_like_html(response):
-            kind = response.headers.get("Content-Type", b"").decode("latin-1") or "no Content-Type"
+        kind = _not_html(response)
+        if kind:
             self.logger.warning("List page failed (not_html): %s (%s)", response.url, kind)
             self.crawler.stats.inc_value("lists/failed")
             return
@@ -222,8 +222,8 @@ class PortalSpider(scrapy.Spider):
         @returns requests 0 0
         @scrapes url portal title paragraphs fetched_at
         """
-        if not isinstance(response, TextResponse) or not _looks_like_html(response):
-            kind = response.headers.get("Content-Type", b"").decode("latin-1") or "no Content-Type"
+        kind = _not_html(response)
+        if kind:
             self.logger.warning("Article page dropped (not_html): %s (%s)", response.url, kind)
             self.crawler.stats.inc_value("articles/dropped/not_html")
             return
@@ -298,10 +298,13 @@ def declared_charset(response: Response) -> str | None:
     return "; ".join(parts) or None
 
 
-def _looks_like_html(response: TextResponse) -> bool:
-    """Markup, whatever the Content-Type claims (a JSON error, PDF bytes or plain text are not)."""
+def _not_html(response: Response) -> str | None:
+    """The Content-Type of an answer that is no markup, whatever it claims (a JSON error, PDF
+    bytes, plain text); None for a page to read."""
     head = response.body[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head.startswith(b"<")
+    if isinstance(response, TextResponse) and head.startswith(b"<"):
+        return None
+    return response.headers.get("Content-Type", b"").decode("latin-1") or "no Content-Type"
 
 
 def failure_reason(failure) -> str:

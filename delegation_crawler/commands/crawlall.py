@@ -43,16 +43,17 @@ class SharedFeed:
         self.path = None if self.stream else Path(urlparse(uri).path if uri.startswith("file://") else uri)
         self.options, self.settings = options, settings
         self.exporter_cls = load_object(exporters[fmt])
-        self.journal = journal_of(settings) if self.path else None
         self.lines = fmt in LINE_FORMATS
+        # a local JSON Lines file is journaled (by absolute path) and read back after a kill
+        self.journaled = str(self.path.resolve()) if self.path and self.lines else None
+        self.journal = journal_of(settings) if self.journaled else None
         self.file: IO[bytes] | None = None
         self.count = 0
 
     @property
     def output(self) -> Output:
-        """What ``Delivery`` syncs: local JSON Lines files are journaled and read back after a kill."""
-        path = str(self.path.resolve()) if self.path and self.lines else None
-        return Output(str(self.path or "stdout"), lambda: self.file, True, path)
+        """What ``Delivery`` syncs."""
+        return Output(str(self.path or "stdout"), lambda: self.file, True, self.journaled)
 
     def _open(self) -> None:
         options, settings = self.options, self.settings
@@ -61,8 +62,8 @@ class SharedFeed:
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             overwrite = bool(options.get("overwrite"))
-            if self.lines:
-                begin_file(self.journal, str(self.path.resolve()), overwrite)
+            if self.journaled:
+                begin_file(self.journal, self.journaled, overwrite)
             self.file = self.path.open("wb" if overwrite else "ab")
         self.exporter = self.exporter_cls(
             self.file,
@@ -83,9 +84,9 @@ class SharedFeed:
             return
         self.exporter.finish_exporting()
         end = sync(self.file)
+        if self.journaled:
+            self.journal.record(self.journaled, end)
         if self.path is not None:
-            if self.lines:
-                self.journal.record(str(self.path.resolve()), end)
             self.file.close()
 
 

@@ -46,7 +46,12 @@ def store_from_settings(settings, fallback: bool = True) -> DedupeStore:
             "Dedupe state server unreachable (%s); this run keeps its dedupe state in %s/ instead",
             exc, state_dir,
         )
-        return open_store(Params(), state_dir=state_dir, pg_dsn=None, redis_url=None)
+        return local_store(state_dir)
+
+
+def local_store(state_dir: str) -> DedupeStore:
+    """The SQLite state in ``state_dir``: the default, and the fallback when a server is away."""
+    return open_store(Params(), state_dir=state_dir, pg_dsn=None, redis_url=None)
 
 
 def published_day(value: str | None) -> date | None:

@@ -147,7 +147,7 @@ def _visitor_before(pre: str, pre_offset: int, sentence_leaders: list[LeaderMent
     nouns = list(DELEGATION.finditer(pre))
     # The nearest few nouns only: a 1000-character run of them (garbage, a fuzzer) would cost
     # one place lookup per pair of noun and verb.
-    for number, noun in list(reversed(list(enumerate(nouns))))[:NEAREST_NOUNS]:
+    for number, noun in reversed(list(enumerate(nouns))[-NEAREST_NOUNS:]):
         if re.search(r"该[市县区州旗省](?:党政|人大|政协)?$", pre[: noun.start()]):
             continue  # X市委书记A率该市党政代表团: the official names the place
         side, noun_flags = delegation_place(pre[: noun.start()], ctx)

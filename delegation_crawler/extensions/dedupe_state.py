@@ -19,9 +19,7 @@ import time
 
 from scrapy import signals
 
-from delegation_crawler.dedupe.config import store_from_settings
-from delegation_crawler.dedupe.params import Params
-from delegation_crawler.dedupe.store import open_store
+from delegation_crawler.dedupe.config import local_store, store_from_settings
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +38,7 @@ class DedupeState:
         self.stats = stats
         self._store = None
         self.failed_over = False
-        self.tries = settings.getint("DEDUPE_RECONNECT_TRIES", 4) if hasattr(settings, "getint") else 4
+        self.tries = settings.getint("DEDUPE_RECONNECT_TRIES", 4)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -85,7 +83,7 @@ class DedupeState:
         self.failed_over = True
         if self.stats is not None:
             self.stats.set_value("dedupe/failover", 1)
-        self._store = open_store(Params(), state_dir=state_dir, pg_dsn=None, redis_url=None)
+        self._store = local_store(state_dir)
 
     @property
     def store(self):

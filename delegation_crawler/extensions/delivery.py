@@ -71,6 +71,7 @@ class Delivery:
         self.pending: list = []  # verdicts of scraped articles not yet durable everywhere
         self.journal: OutputJournal | None = None
         self.task = None
+        self._any_output: bool | None = None  # fixed for the run once asked: FEEDS and crawlall's feeds
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -142,7 +143,9 @@ class Delivery:
 
     def when_durable(self, verdict) -> None:
         self.pending.append(verdict)
-        if not self.outputs():
+        if self._any_output is None:
+            self._any_output = bool(self.outputs())
+        if not self._any_output:
             self.confirm()
 
     def confirm(self, final: bool = False) -> None:

@@ -79,9 +79,7 @@ class RetriedDecompressionMiddleware(HttpCompressionMiddleware):
             raise  # over DOWNLOAD_MAXSIZE once decompressed: Scrapy's own, logged drop
         except (zlib.error, OSError, EOFError, ValueError) as exc:  # brotli/zstd errors are ValueError/OSError kin
             reason = f"bad_compression: {exc}"
-            retry = get_retry_request(request, reason=reason, spider=self.crawler.spider,
-                                      max_retry_times=request.meta.get("max_retry_times",
-                                                                       self.crawler.settings.getint("RETRY_TIMES")))
+            retry = get_retry_request(request, reason=reason, spider=self.crawler.spider)
             if retry is not None:
                 return retry
             self.crawler.stats.inc_value("downloader/bad_compression")
